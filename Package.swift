@@ -1,0 +1,39 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Meridian",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "meridian", targets: ["meridian"]),
+        .executable(name: "meridian-bench", targets: ["meridian-bench"]),
+        .library(name: "MeridianKit", targets: ["MeridianKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        // The only C in the house: ncursesw and a few macro wrappers.
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+        // The model: reads TEAM, merges journals, answers time/board/on-call questions. No terminal code, no clock.
+        .target(name: "MeridianKit", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        // Cells, frame buffer, display width, styles, frame diffing. Knows nothing of teams or ncurses.
+        .target(name: "MeridianTerminal"),
+        // App state, actions, update, key map, themes and the four pane views.
+        .target(name: "MeridianUI", dependencies: ["MeridianKit", "MeridianTerminal", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // The one module that talks to ncurses.
+        .target(name: "MeridianCurses", dependencies: ["CNCursesW", "MeridianTerminal"]),
+        // Commands, config resolution, status rendering, the run loop.
+        .target(name: "MeridianCLI", dependencies: [
+            "MeridianKit", "MeridianUI", "MeridianCurses", "MeridianTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "meridian", dependencies: ["MeridianCLI"]),
+        .executableTarget(name: "meridian-bench", dependencies: ["MeridianKit", "MeridianUI", "MeridianTerminal", "MeridianCLI"]),
+        .testTarget(name: "MeridianKitTests", dependencies: ["MeridianKit"]),
+        .testTarget(name: "MeridianTerminalTests", dependencies: ["MeridianTerminal"]),
+        .testTarget(name: "MeridianUITests", dependencies: ["MeridianUI", "MeridianKit", "MeridianTerminal"]),
+        .testTarget(name: "MeridianCLITests", dependencies: ["MeridianCLI", "MeridianKit"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import ArgumentParser
+public enum MeridianMain { public static func main() { print("meridian") } }

@@ -1,0 +1,2 @@
+import MeridianCLI
+MeridianMain.main()
