@@ -114,3 +114,17 @@ import Testing
         #expect(glyphRuns == [CellRun(row: 0, x: 2, cells: [Cell(grapheme: "中"), Cell.continuation(.plain)])])
     }
 }
+
+@Suite struct StyledDumpTests {
+    @Test func dumpShowsTextStylesAndLegend() {
+        var buffer = FrameBuffer(width: 6, height: 1)
+        buffer.put("ab", x: 0, y: 0, style: Style(fg: .cyan))
+        buffer.put("日", x: 2, y: 0, style: Style(attrs: [.bold, .reverse]))
+        #expect(buffer.styledDump().split(separator: "\n", omittingEmptySubsequences: false) == [
+            "ab日  ",
+            "aabb..",
+            "a = fg:ansi(6) bg:default attrs:[]",
+            "b = fg:default bg:default attrs:[bold,reverse]",
+        ])
+    }
+}
