@@ -24,7 +24,7 @@ enum OnCallOracle {
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         guard p.terminationStatus == 0 else {
-            Issue.record("python3 oracle failed: \(String(decoding: errData, as: UTF8.self))")
+            Issue.record("python3 failed (exit \(p.terminationStatus)): \(String(decoding: errData, as: UTF8.self)) \(String(decoding: data, as: UTF8.self))")
             return nil
         }
         return String(decoding: data, as: UTF8.self)
