@@ -7,7 +7,7 @@ public enum OncallConcern: String, Sendable {
     case unknownMember = "unknown_member"
 }
 
-/// A warning about an on-call person at an instant: `now`, or the coming handoff they take over.
+/// A warning about an on-call person at an instant: `now`, or the start of the next slot they take over.
 public struct OncallWarning: Hashable, Sendable {
     public enum When: String, Sendable { case now, handoff }
     public var member: String
@@ -53,8 +53,9 @@ public struct OncallGlance: Sendable {
         if let cur = status.now, let c = Self.concern(cur.member, at: now, in: snapshot) {
             warnings.append(OncallWarning(member: cur.member, at: now, when: .now, concern: c))
         }
-        if let h = handoff, let who = h.to, let c = Self.concern(who, at: h.at, in: snapshot) {
-            warnings.append(OncallWarning(member: who, at: h.at, when: .handoff, concern: c))
+        // The coming handoff to someone: the next covered slot's start (the cover may lapse in between).
+        if let next = status.next, let c = Self.concern(next.member, at: next.start, in: snapshot) {
+            warnings.append(OncallWarning(member: next.member, at: next.start, when: .handoff, concern: c))
         }
         self.warnings = warnings
         if let viewer {
