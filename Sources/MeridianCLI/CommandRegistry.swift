@@ -5,6 +5,8 @@ enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         StatusCommand.self, CheckCommand.self, InitCommand.self, JoinCommand.self,
         OncallCommand.self, OverrideCommand.self,
+        TaskCommand.self, ClaimCommand.self, ReleaseCommand.self, MoveCommand.self, AssignCommand.self, DoneCommand.self,
+        CommentCommand.self, BoardCommand.self, SyncCommand.self,
     ]
     static let defaultCommand: ParsableCommand.Type? = nil
 }

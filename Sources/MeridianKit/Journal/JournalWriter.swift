@@ -33,7 +33,7 @@ public struct JournalWriter: Sendable {
         try ensureDirectory("journal")
         try ensureDirectory("journal/\(member)")
         let path = teamPath + "/" + relativePath
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             let code = errno
             if code == ELOOP { throw WriteError("refusing to write through the symbolic link \(relativePath)") }
