@@ -51,14 +51,14 @@ struct GitSync {
             throw .usage("The git repository holding \(teamPath) is not on a branch (detached HEAD); check out a branch first.")
         }
         let existing = files.filter { SafeFiles.info(teamPath + "/" + $0).kind == .file }
-        var committed = false
+        var committed: [String] = []
         if !existing.isEmpty {
             try must(git.run(["add", "--"] + existing), "git add")
-            let staged = git.run(["diff", "--cached", "--quiet", "--"] + existing)
-            if staged.status == 1 {
+            let staged = git.run(["diff", "--cached", "--name-only", "--relative", "--"] + existing)
+            committed = staged.out.split(separator: "\n").map(String.init)
+            if !committed.isEmpty {
                 let message = "meridian sync" + (member.map { ": \($0)" } ?? "")
                 try must(git.run(["commit", "--quiet", "--no-verify", "-m", message, "--"] + existing), "git commit")
-                committed = true
             }
         }
         let upstreamRemote = nonEmpty(git.run(["config", "--get", "branch.\(branch).remote"]).out)
@@ -79,7 +79,7 @@ struct GitSync {
             if attempt == 3 { throw .usage("git push to '\(remote)' failed: \(push.firstLine).") }
         }
         var steps: [String] = []
-        steps.append(committed ? "committed \(existing.joined(separator: ", "))" : "nothing new to commit")
+        steps.append(committed.isEmpty ? "nothing new to commit" : "committed \(committed.joined(separator: ", "))")
         if pulled { steps.append("pulled") }
         steps.append("pushed to \(remote)/\(branch)")
         return "Synced: " + steps.joined(separator: "; ") + "."
