@@ -5,6 +5,7 @@ enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         StatusCommand.self, CheckCommand.self, InitCommand.self, JoinCommand.self,
         OncallCommand.self, OverrideCommand.self,
+        ClocksCommand.self, OverlapCommand.self, SlotsCommand.self,
     ]
     static let defaultCommand: ParsableCommand.Type? = nil
 }

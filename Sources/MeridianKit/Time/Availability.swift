@@ -12,6 +12,11 @@ public enum AvailabilityKind: String, Sendable, CaseIterable {
 public struct AvailabilitySegment: Hashable, Sendable {
     public var interval: InstantInterval
     public var availability: AvailabilityKind
+
+    public init(interval: InstantInterval, availability: AvailabilityKind) {
+        self.interval = interval
+        self.availability = availability
+    }
 }
 
 /// A member's state at `now`: everything the Clocks pane and `status --json` members[] show.

@@ -4,6 +4,11 @@ import Foundation
 public struct OverlapSegment: Hashable, Sendable {
     public var interval: InstantInterval
     public var members: [String]
+
+    public init(interval: InstantInterval, members: [String]) {
+        self.interval = interval
+        self.members = members
+    }
 }
 
 /// The overlap of one date in one zone (SPEC §2): segments tiling the day, and the `all` band.
