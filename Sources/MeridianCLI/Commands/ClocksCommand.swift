@@ -28,7 +28,7 @@ struct ClocksCommand: ParsableCommand {
             return lines.joined(separator: "\n")
         }
         var table = TextTable()
-        table.add(["NAME", "LOCAL", "UTC", "VS YOU", "", "NOW", "UNTIL", "STATUS"])
+        table.add(["NAME", "LOCAL", "UTC", "VS YOU", "CUE", "NOW", "UNTIL", "STATUS"])
         for a in people {
             let local = a.localTime
             let diff = a.utcOffset - viewerOffset
