@@ -7,6 +7,7 @@ enum CommandRegistry {
         OncallCommand.self, OverrideCommand.self,
         TaskCommand.self, ClaimCommand.self, ReleaseCommand.self, MoveCommand.self, AssignCommand.self, DoneCommand.self,
         CommentCommand.self, BoardCommand.self, SyncCommand.self,
+        ClocksCommand.self, OverlapCommand.self, SlotsCommand.self,
     ]
     static let defaultCommand: ParsableCommand.Type? = nil
 }
