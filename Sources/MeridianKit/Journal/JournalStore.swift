@@ -79,6 +79,16 @@ public final class JournalStore {
 
     private func walk(relative: String, depth: Int, into out: inout [String], problems: inout [Problem]) {
         let path = teamPath + "/" + relative
+        if depth == 0 {
+            // Subfolders are checked with lstat below; journal/ itself must be checked here, or
+            // opendir would follow a symbolic link out of TEAM.
+            switch SafeFiles.info(path).kind {
+            case .directory: break
+            case .missing: return
+            case .symlink: problems.append(Problem(file: relative, message: "symbolic link not followed")); return
+            default: problems.append(Problem(file: relative, message: "not a directory; no journals read")); return
+            }
+        }
         guard depth <= Self.maxDepth else {
             problems.append(Problem(file: relative, message: "journal folders nested deeper than \(Self.maxDepth) levels are not read"))
             return

@@ -64,6 +64,12 @@ enum TeamConfigLoader {
     /// `<id>.toml` files of a folder with valid ids; other names are problems, dot files skipped.
     static func entries(teamPath: String, folder: String, problems: inout [Problem]) -> [(String, String)] {
         var out: [(String, String)] = []
+        switch SafeFiles.info(teamPath + "/" + folder).kind {
+        case .directory: break
+        case .missing: return []
+        case .symlink: problems.append(Problem(file: folder, message: "symbolic link not followed")); return []
+        default: problems.append(Problem(file: folder, message: "not a directory; skipped")); return []
+        }
         for name in SafeFiles.list(teamPath + "/" + folder) where !name.hasPrefix(".") {
             let rel = folder + "/" + name
             guard name.hasSuffix(".toml") else { continue }
