@@ -8,6 +8,7 @@ enum CommandRegistry {
         TaskCommand.self, ClaimCommand.self, ReleaseCommand.self, MoveCommand.self, AssignCommand.self, DoneCommand.self,
         CommentCommand.self, BoardCommand.self, SyncCommand.self,
         ClocksCommand.self, OverlapCommand.self, SlotsCommand.self,
+        AwayCommand.self, BackCommand.self, TimeoffCommand.self, DemoCommand.self,
     ]
     static let defaultCommand: ParsableCommand.Type? = nil
 }
