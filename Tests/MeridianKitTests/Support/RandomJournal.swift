@@ -1,7 +1,7 @@
 import Foundation
 
 /// A seeded generator (SplitMix64) so randomized tests are repeatable.
-struct SplitMix64: RandomNumberGenerator {
+struct ReaderRNG: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -32,7 +32,7 @@ enum RandomJournal {
     static let tasks = ["T1", "T2", "T3", "T4", "T5"]
     static let columns = ["Todo", "Doing", "Review", "Done", "Attic"]
 
-    static func events(count: Int, rng: inout SplitMix64) -> [Event] {
+    static func events(count: Int, rng: inout ReaderRNG) -> [Event] {
         var out: [Event] = []
         func pick<T>(_ a: [T]) -> T { a[Int(rng.next() % UInt64(a.count))] }
         for n in 0..<count {
