@@ -67,6 +67,11 @@ public final class JournalStore {
         return out
     }
 
+    /// Each file's events (duplicates included), in path order: the lists themselves, not copies.
+    public var eventLists: [[JournalEvent]] {
+        order.map { files[$0]?.events ?? [] }
+    }
+
     /// Problems found in lines and in the tree.
     public var problems: [Problem] {
         var out = treeProblems

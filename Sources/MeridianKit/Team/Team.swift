@@ -52,11 +52,15 @@ public final class Team {
     }
 
     private func refold() {
-        let merged = EventMerge.merge(journal.rawEvents, lineBytes: { [path] src in Self.lineBytes(teamPath: path, src) })
-        var s = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
-        for e in merged.events { s.apply(e) }
+        let lists = journal.eventLists
+        let merged = EventMerge.order(lists, lineBytes: { [path] src in Self.lineBytes(teamPath: path, src) })
+        // Drop the old fold first so two full states never live at once.
+        state = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
+        snapshot.state = state
+        var s = state
+        for r in merged.refs { s.apply(lists[Int(r.list)][Int(r.index)]) }
         state = s
-        ids = Set(merged.events.map(\.id))
+        ids = merged.ids
         mergeProblems = merged.problems
         publish()
     }
