@@ -65,11 +65,23 @@ public struct BoardState: Sendable {
 
     /// Tasks of a column ordered by priority (urgent first), then creation order.
     public func tasks(in column: String) -> [BoardTask] {
-        tasks.values.filter { displayColumn($0) == column }.sorted(by: Self.displayOrder)
+        Self.inDisplayOrder(tasks.values.filter { displayColumn($0) == column })
     }
 
     /// All tasks, by priority then creation.
-    public var orderedTasks: [BoardTask] { tasks.values.sorted(by: Self.displayOrder) }
+    public var orderedTasks: [BoardTask] { Self.inDisplayOrder(Array(tasks.values)) }
+
+    /// `tasks` sorted by `displayOrder`, moving 16-byte keys instead of whole tasks.
+    static func inDisplayOrder(_ tasks: [BoardTask]) -> [BoardTask] {
+        var keys: [(key: UInt64, slot: Int)] = []
+        keys.reserveCapacity(tasks.count)
+        for (slot, t) in tasks.enumerated() {
+            // Priority rank, then creation order (unique per task): the same order as `displayOrder`.
+            keys.append((UInt64(t.priority.rank) << 56 | UInt64(truncatingIfNeeded: t.creationIndex), slot))
+        }
+        keys.sort { $0.key < $1.key }
+        return keys.map { tasks[$0.slot] }
+    }
 
     /// Tasks held by `member`, by priority then creation.
     public func tasks(heldBy member: String) -> [BoardTask] { orderedTasks.filter { $0.holder == member } }
@@ -108,7 +120,9 @@ public struct BoardState: Sendable {
             return nil
         }
         if deleted.contains(taskID) { return nil }
-        guard var t = tasks[taskID] else {
+        // Taken out while it changes (every path below puts it back or deletes it), so its
+        // comments grow in place instead of being copied on each append.
+        guard var t = tasks.removeValue(forKey: taskID) else {
             return problem(e, "\(e.op) names task '\(taskID)', which has not been created")
         }
         if e.at > t.lastActivity { t.lastActivity = e.at }

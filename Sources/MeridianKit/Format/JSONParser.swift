@@ -381,5 +381,8 @@ public struct JSONParser {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { validString(bytes) != nil }
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes where b >= 0x80 { return String(validating: bytes, as: UTF8.self) != nil }
+        return true
+    }
 }
