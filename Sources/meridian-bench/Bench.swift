@@ -33,7 +33,7 @@ struct Bench {
         var results: [Result] = []
         let scratch = NSTemporaryDirectory() + "meridian-bench-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        results += processRuns(binary: binary, team: team, scratch: scratch)
+        if !options.quick { results += processRuns(binary: binary, team: team, scratch: scratch) }
         results += inProcess(team: team)
         results.append(Result(name: "render one 200×60 frame", value: nil, unit: "ms", target: 4,
                               note: "TODO: measured once MeridianUI's dashboard renderer is in main"))
@@ -133,12 +133,21 @@ struct Bench {
                 bytes = doc.text(pretty: true).utf8.count
             })
         }
+        var reads: [Double] = [], merges: [Double] = []
+        for _ in 0..<3 {
+            let store = JournalStore(teamPath: team)
+            reads.append(Measure.time { store.refresh() })
+            let lists = store.eventLists
+            merges.append(Measure.time { _ = EventMerge.order(lists, lineBytes: { _ in [] }) })
+        }
         var results = [
+            Result(name: "  read + decode journals", value: Measure.median(reads) * 1000, unit: "ms", target: nil, note: "JournalStore.refresh()"),
+            Result(name: "  merge order", value: Measure.median(merges) * 1000, unit: "ms", target: nil, note: "EventMerge.order"),
             Result(name: "load TEAM (in process, no cache)", value: Measure.median(loads) * 1000, unit: "ms", target: nil, note: "Team(path:)"),
             Result(name: "build + write status JSON", value: Measure.median(reports) * 1000, unit: "ms", target: nil,
                    note: "\(bytes / 1024) KiB of JSON"),
         ]
-        results += appended(team: team, now: now)
+        if !options.quick { results += appended(team: team, now: now) }
         return results
     }
 

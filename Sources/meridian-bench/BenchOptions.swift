@@ -9,6 +9,8 @@ struct BenchOptions {
     /// nil: no JSON; "-": JSON on stdout instead of the table; else a file.
     var json: String?
     var generateOnly = false
+    /// Only the in-process load and report timings (for quick iterations).
+    var quick = false
     var help = false
 
     static let usage = """
@@ -20,6 +22,7 @@ struct BenchOptions {
       --runs N          runs per measurement; medians are reported (default 7)
       --json [FILE]     write the results as JSON to FILE, or to stdout instead of the table
       --generate-only   generate and stop
+      --quick           only time loading and the status report in process
     Build first: swift build -c release --product meridian && swift build -c release --product meridian-bench
     """
 
@@ -46,6 +49,7 @@ struct BenchOptions {
             case "--json":
                 if i + 1 < args.count, !args[i + 1].hasPrefix("--") { o.json = try value("--json") } else { o.json = "-" }
             case "--generate-only": o.generateOnly = true
+            case "--quick": o.quick = true
             case "-h", "--help": o.help = true
             default: throw UsageError(description: "unknown argument '\(args[i])'")
             }

@@ -29,78 +29,88 @@ public enum EventMerge {
 
     /// Orders events held in several lists (one per journal file) without copying them.
     public static func order(_ lists: [[JournalEvent]], lineBytes: (EventSource) -> [UInt8]) -> Ordered {
-        let refs = sortedRefs(lists)
-        @inline(__always) func id(_ r: Ref) -> String { lists[Int(r.list)][Int(r.index)].id }
-        @inline(__always) func lc(_ r: Ref) -> Int64 { lists[Int(r.list)][Int(r.index)].lc }
-        @inline(__always) func by(_ r: Ref) -> String { lists[Int(r.list)][Int(r.index)].by }
-        @inline(__always) func hash(_ r: Ref) -> UInt64 { lists[Int(r.list)][Int(r.index)].contentHash }
-        @inline(__always) func source(_ r: Ref) -> EventSource { lists[Int(r.list)][Int(r.index)].source }
+        // Flat views in one pass: each event's place and id (the id's storage is shared, not copied).
+        var places: [Ref] = []
+        var ids: [String] = []
+        let total = lists.reduce(0) { $0 + $1.count }
+        places.reserveCapacity(total)
+        ids.reserveCapacity(total)
+        for (l, list) in lists.enumerated() {
+            var i: Int32 = 0
+            for e in list {
+                places.append(Ref(list: Int32(l), index: i))
+                ids.append(e.id)
+                i += 1
+            }
+        }
+        let sorted = sortedPlaces(lists, places)
+        func event(_ p: Int) -> JournalEvent { lists[Int(places[p].list)][Int(places[p].index)] }
         var kept: [Ref] = []
-        kept.reserveCapacity(refs.count)
-        var ids = Set<String>(minimumCapacity: refs.count)
-        var losers: [Ref] = []
+        kept.reserveCapacity(total)
+        var seen = Set<String>(minimumCapacity: total)
+        var losers: [Int] = []
         var g = 0
-        while g < refs.count {
+        while g < sorted.count {
             // A group: the events with one (lc, by, id), adjacent after the sort.
-            let first = refs[g]
-            let firstID = id(first)
+            let first = sorted[g]
             var end = g + 1
-            while end < refs.count, lc(refs[end]) == lc(first), by(refs[end]) == by(first), id(refs[end]) == firstID { end += 1 }
-            if ids.insert(firstID).inserted {
-                // The id's first (lc, by): the winner is the group's line first by its bytes.
-                var best = g
-                for k in (g + 1)..<end where hash(refs[k]) != hash(refs[best]) {
-                    if lineBytes(source(refs[k])).lexicographicallyPrecedes(lineBytes(source(refs[best]))) { best = k }
+            if end < sorted.count && ids[sorted[end]] == ids[first] {
+                let a = event(first)
+                while end < sorted.count, ids[sorted[end]] == ids[first] {
+                    let b = event(sorted[end])
+                    guard b.lc == a.lc, b.by == a.by else { break }
+                    end += 1
                 }
-                kept.append(refs[best])
-                let winner = hash(refs[best])
-                for k in g..<end where hash(refs[k]) != winner { losers.append(refs[k]) }
+            }
+            if seen.insert(ids[first]).inserted {
+                var best = g
+                if end - g > 1 {
+                    // The id's first (lc, by): the winner is the group's line first by its bytes.
+                    for k in (g + 1)..<end where event(sorted[k]).contentHash != event(sorted[best]).contentHash {
+                        if lineBytes(event(sorted[k]).source).lexicographicallyPrecedes(lineBytes(event(sorted[best]).source)) { best = k }
+                    }
+                    let winner = event(sorted[best]).contentHash
+                    for k in g..<end where event(sorted[k]).contentHash != winner { losers.append(sorted[k]) }
+                }
+                kept.append(places[sorted[best]])
             } else {
                 // The id was kept with a smaller (lc, by): this content differs.
-                losers.append(contentsOf: refs[g..<end])
+                losers.append(contentsOf: sorted[g..<end])
             }
             g = end
         }
-        return Ordered(refs: kept, ids: ids, problems: problems(losers.map { lists[Int($0.list)][Int($0.index)] }))
+        return Ordered(refs: kept, ids: seen, problems: problems(losers.map(event)))
     }
 
-    /// Every event's place, sorted by (`lc`, `by`, `id`), then by place so the order is total.
-    /// Clocks and places are packed into one integer, so the sort compares plain numbers and
+    /// Flat positions sorted by (`lc`, `by`, `id`), then by position so the order is total.
+    /// Clocks and positions are packed into one integer, so the sort compares plain numbers and
     /// looks at `by` and `id` only within runs of equal clocks.
-    static func sortedRefs(_ lists: [[JournalEvent]]) -> [Ref] {
-        var places: [Ref] = []
-        places.reserveCapacity(lists.reduce(0) { $0 + $1.count })
-        var maxLC: Int64 = 0
-        for (l, list) in lists.enumerated() {
-            for i in list.indices {
-                places.append(Ref(list: Int32(l), index: Int32(i)))
-                maxLC = max(maxLC, list[i].lc)
-            }
-        }
+    static func sortedPlaces(_ lists: [[JournalEvent]], _ places: [Ref]) -> [Int] {
         let placeBits: UInt64 = 23
-        func precedes(_ a: Ref, _ b: Ref) -> Bool {
-            let x = lists[Int(a.list)][Int(a.index)], y = lists[Int(b.list)][Int(b.index)]
-            if x.lc != y.lc { return x.lc < y.lc }
-            if x.by != y.by { return x.by.utf8.lexicographicallyPrecedes(y.by.utf8) }
-            if x.id != y.id { return x.id.utf8.lexicographicallyPrecedes(y.id.utf8) }
-            return (a.list, a.index) < (b.list, b.index)
-        }
-        guard maxLC < (1 << (64 - placeBits)), places.count < (1 << placeBits) else {
-            places.sort(by: precedes)
-            return places
-        }
         var packed: [UInt64] = []
         packed.reserveCapacity(places.count)
+        var maxLC: Int64 = 0
         var p: UInt64 = 0
         for list in lists {
             for e in list {
-                packed.append(UInt64(e.lc) << placeBits | p)
+                maxLC = max(maxLC, e.lc)
+                packed.append(UInt64(truncatingIfNeeded: e.lc) << placeBits | p)
                 p += 1
             }
         }
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            let x = lists[Int(places[a].list)][Int(places[a].index)], y = lists[Int(places[b].list)][Int(places[b].index)]
+            if x.lc != y.lc { return x.lc < y.lc }
+            if x.by != y.by { return x.by.utf8.lexicographicallyPrecedes(y.by.utf8) }
+            if x.id != y.id { return x.id.utf8.lexicographicallyPrecedes(y.id.utf8) }
+            return a < b
+        }
+        guard maxLC < (1 << (64 - placeBits)), places.count < (1 << placeBits) else {
+            return places.indices.sorted(by: precedes)
+        }
         packed.sort()
-        var out = packed.map { places[Int($0 & ((1 << placeBits) - 1))] }
-        // Equal clocks: order the run by (by, id, place).
+        var out = packed.map { Int($0 & ((1 << placeBits) - 1)) }
+        // Equal clocks: order the run by (by, id, position).
         var i = 0
         while i < packed.count {
             var j = i + 1

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every journal file under `TEAM/journal/` (any depth; dot files, temp files and symlinks
 /// skipped), read incrementally: a refresh reads only bytes appended since the last one.
 public final class JournalStore {
@@ -33,10 +35,10 @@ public final class JournalStore {
         var appended: [JournalEvent] = []
         var next: [String: JournalFileState] = [:]
         next.reserveCapacity(seen.count)
-        for rel in seen {
-            var state = files[rel] ?? JournalFileState()
-            let info = SafeFiles.info(teamPath + "/" + rel)
-            switch JournalFileReader.update(&state, path: teamPath + "/" + rel, relative: rel, info: info) {
+        let updates = readAll(seen)
+        for (k, rel) in seen.enumerated() {
+            let state = updates.states[k]
+            switch updates.outcomes[k] {
             case .unchanged:
                 break
             case .appended(let range):
@@ -57,6 +59,41 @@ public final class JournalStore {
         order = seen
         treeProblems = tree
         return Change(changed: changed, appendedOnly: changed && onlyAppends ? appended : (changed ? nil : []))
+    }
+
+    /// Brings every file's state up to date. Files are independent, so when there is a lot to
+    /// read (a cold start) they are read and decoded on all cores; small refreshes stay on this thread.
+    private func readAll(_ paths: [String]) -> (states: [JournalFileState], outcomes: [JournalFileReader.Outcome]) {
+        var states = paths.map { files[$0] ?? JournalFileState() }
+        let infos = paths.map { SafeFiles.info(teamPath + "/" + $0) }
+        var outcomes = [JournalFileReader.Outcome](repeating: .unchanged, count: paths.count)
+        var pending = 0
+        for k in paths.indices { pending += max(0, infos[k].size - states[k].consumed) }
+        let team = teamPath
+        if pending >= Self.parallelReadBytes, paths.count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 {
+            states.withUnsafeMutableBufferPointer { s in
+                outcomes.withUnsafeMutableBufferPointer { o in
+                    let slots = Slots(states: s, outcomes: o)
+                    DispatchQueue.concurrentPerform(iterations: paths.count) { k in
+                        slots.outcomes[k] = JournalFileReader.update(&slots.states[k], path: team + "/" + paths[k], relative: paths[k], info: infos[k])
+                    }
+                }
+            }
+        } else {
+            for k in paths.indices {
+                outcomes[k] = JournalFileReader.update(&states[k], path: team + "/" + paths[k], relative: paths[k], info: infos[k])
+            }
+        }
+        return (states, outcomes)
+    }
+
+    /// Below this many new bytes a refresh reads on the calling thread.
+    static let parallelReadBytes = 1 << 20
+
+    /// Each worker writes only its own slot `k`.
+    private struct Slots: @unchecked Sendable {
+        let states: UnsafeMutableBufferPointer<JournalFileState>
+        let outcomes: UnsafeMutableBufferPointer<JournalFileReader.Outcome>
     }
 
     /// All events of all files (duplicates included), file by file in path order.
