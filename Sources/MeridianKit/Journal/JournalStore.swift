@@ -12,8 +12,12 @@ public final class JournalStore {
     public static let maxDepth = 16
     public static let maxFiles = 100_000
 
-    public init(teamPath: String) {
+    /// Whether a large refresh may read files on several threads (the result is the same either way).
+    public let parallelRead: Bool
+
+    public init(teamPath: String, parallelRead: Bool = true) {
         self.teamPath = teamPath
+        self.parallelRead = parallelRead
     }
 
     /// What a refresh found.
@@ -70,7 +74,7 @@ public final class JournalStore {
         var pending = 0
         for k in paths.indices { pending += max(0, infos[k].size - states[k].consumed) }
         let team = teamPath
-        if pending >= Self.parallelReadBytes, paths.count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 {
+        if parallelRead, pending >= Self.parallelReadBytes, paths.count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 {
             states.withUnsafeMutableBufferPointer { s in
                 outcomes.withUnsafeMutableBufferPointer { o in
                     let slots = Slots(states: s, outcomes: o)

@@ -109,7 +109,7 @@ public struct BigTeamGenerator: Sendable {
     func zone(ofMember i: Int) -> String { Self.zoneNames[i % config.zones] }
 
     func memberTOML(index i: Int) -> String {
-        var rng = SplitMix64(seed: config.seed ^ UInt64(i &* 7919))
+        var rng = GeneratorRNG(seed: config.seed ^ UInt64(i &* 7919))
         let first = Self.firstNames[rng.below(Self.firstNames.count)]
         let last = Self.lastNames[rng.below(Self.lastNames.count)]
         let start = 7 + rng.below(4) // 07:00 … 10:00
@@ -203,7 +203,7 @@ public struct BigTeamGenerator: Sendable {
 }
 
 /// A small, fast, seedable generator (SplitMix64): the same seed gives the same sequence everywhere.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+public struct GeneratorRNG: RandomNumberGenerator, Sendable {
     private var state: UInt64
     public init(seed: UInt64) { state = seed }
     public mutating func next() -> UInt64 {

@@ -7,7 +7,7 @@ struct Simulation {
     let config: BigTeamGenerator.Config
     let members: [String]
     let rotations: [String]
-    var rng: SplitMix64
+    var rng: GeneratorRNG
     var lc = BigTeamGenerator.startMillis
     let averageGap: Int
     var step = 0
@@ -27,7 +27,7 @@ struct Simulation {
         self.config = config
         self.members = members
         self.rotations = rotations
-        rng = SplitMix64(seed: config.seed)
+        rng = GeneratorRNG(seed: config.seed)
         averageGap = max(2, Int(7_700_000_000 / Int64(config.events)))
         createsLeft = config.tasks
     }
