@@ -139,7 +139,19 @@ public final class JournalStore {
             problems.append(Problem(file: relative, message: "journal folders nested deeper than \(Self.maxDepth) levels are not read"))
             return
         }
-        for name in SafeFiles.list(path) {
+        if depth == 0 {
+            switch SafeFiles.info(path).kind {
+            case .directory: break
+            case .symlink: problems.append(Problem(file: relative, message: "symbolic link not followed")); return
+            case .missing: return
+            default: problems.append(Problem(file: relative, message: "not a folder; no journals read")); return
+            }
+        }
+        let listing = SafeFiles.listing(path)
+        for name in listing.invalidNames where !name.hasPrefix(".") && (name.hasSuffix(".jsonl") || !name.contains(".")) {
+            problems.append(Problem(file: relative + "/" + name, message: "file name is not valid UTF-8; not read (rename it)"))
+        }
+        for name in listing.names {
             if name.hasPrefix(".") { continue }
             let rel = relative + "/" + name
             let info = SafeFiles.info(teamPath + "/" + rel)

@@ -71,7 +71,8 @@ public final class Team {
     }
 
     static func lineBytes(teamPath: String, _ src: EventSource) -> [UInt8] {
-        guard case .success(let all) = SafeFiles.read(teamPath + "/" + src.file, limit: 1 << 30), src.offset + src.length <= all.count else { return [] }
-        return Array(all[src.offset..<(src.offset + src.length)])
+        guard case .success(let bytes) = SafeFiles.read(teamPath + "/" + src.file, offset: src.offset, length: src.length),
+              bytes.count == src.length else { return [] }
+        return bytes
     }
 }

@@ -70,7 +70,11 @@ enum TeamConfigLoader {
         case .symlink: problems.append(Problem(file: folder, message: "symbolic link not followed")); return []
         default: problems.append(Problem(file: folder, message: "not a directory; skipped")); return []
         }
-        for name in SafeFiles.list(teamPath + "/" + folder) where !name.hasPrefix(".") {
+        let listing = SafeFiles.listing(teamPath + "/" + folder)
+        for name in listing.invalidNames where !name.hasPrefix(".") && name.hasSuffix(".toml") {
+            problems.append(Problem(file: folder + "/" + name, message: "file name is not valid UTF-8; file skipped"))
+        }
+        for name in listing.names where !name.hasPrefix(".") {
             let rel = folder + "/" + name
             guard name.hasSuffix(".toml") else { continue }
             let id = String(name.dropLast(5))
