@@ -93,4 +93,37 @@ struct HostileConfigTests {
         #expect(s.problems(in: "members/dup.toml").first?.line == 2)
         #expect(s.problems.allSatisfy { $0.message.hasSuffix("member left out") })
     }
+
+    @Test("a reload parses only config files whose bytes changed, and notices a same-size edit at once")
+    func reloadParsesOnlyChanges() throws {
+        let team = HostileTeam()
+        team.write("members/bob.toml", "name = \"Bob\"\ntimezone = \"Asia/Tokyo\"\n")
+        let cache = ConfigParseCache()
+        var parsed: [String] = []
+        func load() {
+            cache.beginPass()
+            for rel in ["team.toml", "members/alice.toml", "members/bob.toml"] {
+                cache.value(for: rel, teamPath: team.path) { _ in parsed.append(rel) }
+            }
+            cache.endPass()
+        }
+        load()
+        #expect(parsed == ["team.toml", "members/alice.toml", "members/bob.toml"])
+        parsed = []
+        for _ in 0..<100 { load() }
+        #expect(parsed.isEmpty)
+        // Same size, same second: only the content tells.
+        team.write("members/bob.toml", "name = \"Bob\"\ntimezone = \"Asia/Seoul\"\n")
+        load()
+        #expect(parsed == ["members/bob.toml"])
+
+        let t = try Team(path: team.path)
+        #expect(t.snapshot.member("bob")?.zone.identifier == "Asia/Seoul")
+        team.write("members/bob.toml", "name = \"Bob\"\ntimezone = \"Asia/Tokyo\"\n")
+        try t.reload()
+        #expect(t.snapshot.member("bob")?.zone.identifier == "Asia/Tokyo")
+        try FileManager.default.removeItem(atPath: team.path + "/members/bob.toml")
+        try t.reload()
+        #expect(t.snapshot.members.map(\.id) == ["alice"])
+    }
 }

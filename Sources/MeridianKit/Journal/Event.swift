@@ -6,6 +6,13 @@ public struct EventSource: Hashable, Sendable {
     public var line: Int
     public var offset: Int
     public var length: Int
+
+    public init(file: String, line: Int, offset: Int, length: Int) {
+        self.file = file
+        self.line = line
+        self.offset = offset
+        self.length = length
+    }
 }
 
 /// Task priority, ordered urgent first.

@@ -4,6 +4,8 @@ public final class Team {
     public let path: String
     private let journal: JournalStore
     private var config: TeamConfigLoader.Config
+    /// Parsed config files, so a reload parses only the ones that changed.
+    private let configCache = ConfigParseCache()
     private var state: TeamState
     private var mergeProblems: [Problem] = []
     /// Ids of the merged events, so an appended duplicate forces a full merge.
@@ -13,7 +15,7 @@ public final class Team {
     /// Opens TEAM and reads everything; throws only when TEAM is not a team directory.
     public init(path: String) throws(TeamError) {
         self.path = path
-        config = try TeamConfigLoader.load(teamPath: path)
+        config = try TeamConfigLoader.load(teamPath: path, cache: configCache)
         journal = JournalStore(teamPath: path)
         journal.refresh()
         state = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
@@ -27,7 +29,7 @@ public final class Team {
     public func reload(configChanged: Bool = true) throws(TeamError) -> Bool {
         var changed = false
         if configChanged {
-            let fresh = try TeamConfigLoader.load(teamPath: path)
+            let fresh = try TeamConfigLoader.load(teamPath: path, cache: configCache)
             if fresh.settings != config.settings || fresh.members != config.members || fresh.rotations != config.rotations || fresh.problems != config.problems {
                 config = fresh
                 changed = true
