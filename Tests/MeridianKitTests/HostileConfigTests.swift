@@ -126,4 +126,42 @@ struct HostileConfigTests {
         try t.reload()
         #expect(t.snapshot.members.map(\.id) == ["alice"])
     }
+
+    /// Regression (fuzzing, FuzzTeamConfig): toml++ asserts on a table header whose key starts
+    /// with another character; the debug build aborted on `[(ours]`.
+    @Test("a table header that does not start with a key is a syntax problem, not an abort", arguments: [
+        ("e = \"1ya\"\n[(ours]\nmon = \"24:30-18:02-02:00\"\n", 2),
+        ("\u{FEFF}[(x]\n", 1), ("timezone = \"UTC\"\n  [[ +x]]\n", 2), ("[\t.a]\n", 1),
+        ("a = \"\"\"\n[(inside a string, fine)\n\"\"\"\n[\u{1B}]\n", 4),
+    ])
+    func badTableHeader(_ text: String, _ line: Int) {
+        let team = HostileTeam()
+        team.write("members/bob.toml", text)
+        guard let s = team.load() else { return }
+        #expect(s.members.map(\.id) == ["alice"])
+        let p = s.problems(in: "members/bob.toml")
+        #expect(p.count == 1)
+        #expect(p.first?.message.hasPrefix("TOML syntax error") == true)
+        #expect(p.first?.line == line)
+    }
+
+    @Test("the header precheck lets valid TOML through: brackets in values, strings and comments")
+    func precheckAllowsValidTOML() {
+        let valid = [
+            "[hours]\nmon = \"09:00-17:00\"\n", "[[restrict]]\ndays = \"mon\"\n", "[ \"quoted key\" ]\n", "['lit']\n",
+            "a = [\n  [1, 2],\n  [+3],\n  [{x = 1}],\n]\n[b]\n", "a = \"[(x]\"\n# [(comment]\n[c]\n", "a = '''\n[(x]\n'''\n[d]\n",
+            "\u{FEFF}[e]\n", "[f] # c\n[g.h]\n", "a = \"\"\"x\\\"\"\"\"\n[h]\n",
+        ]
+        for text in valid {
+            #expect(TOMLPrecheck.unsafeHeaderLine(text) == nil, "\(text)")
+            #expect((try? TOMLKitCheck.parses(text)) == true, "\(text)")
+        }
+    }
+}
+
+import TOMLKit
+
+/// Whether TOMLKit itself accepts a text (so the precheck's "valid" cases really are valid TOML).
+enum TOMLKitCheck {
+    static func parses(_ text: String) throws -> Bool { _ = try TOMLTable(string: text); return true }
 }
