@@ -6,7 +6,10 @@ enum Sanitize {
         for u in s.unicodeScalars {
             let v = u.value
             if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x061C || v == 0x200E || v == 0x200F
-                || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
+                || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+                // Invisible characters and line/paragraph separators, as MeridianTerminal's TextSanitizer.
+                || v == 0x180E || v == 0x200B || (0x2060...0x2064).contains(v) || v == 0xFEFF || (0xFFF9...0xFFFB).contains(v)
+                || v == 0x2028 || v == 0x2029 {
                 out.append("\u{FFFD}")
             } else {
                 out.append(u)
