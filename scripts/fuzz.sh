@@ -29,6 +29,9 @@ cd "$FUZZ"
 for t in "${TARGETS[@]}"; do
     echo "== building $t"
     mkdir -p "$OUT"
+    # SwiftPM keeps the path dependency's (..) file list in the build description and can miss a
+    # source file added there since: drop the description so the build is planned afresh.
+    rm -f "$FUZZ"/.build/*/debug/description.json
     if ! swift build --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --product "$t" >"$OUT/build-$t.log" 2>&1; then
         grep -v "ld.gold: warning: Cannot export local symbol" "$OUT/build-$t.log" | tail -40
         echo "FAIL: $t did not build"
