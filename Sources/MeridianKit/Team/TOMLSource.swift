@@ -10,8 +10,8 @@ struct TOMLSource {
 
     /// Parses `text`; a syntax error becomes a problem at its line.
     static func parse(file: String, text: String) -> Result<TOMLSource, Problem> {
-        if let line = TOMLPrecheck.unsafeHeaderLine(text) {
-            return .failure(Problem(file: file, line: line, message: "TOML syntax error: a table header must start with a key (letters, digits, _ or -, or a quoted key)"))
+        if let bad = TOMLPrecheck.firstUnsafe(text) {
+            return .failure(Problem(file: file, line: bad.line, message: "TOML syntax error: \(bad.message)"))
         }
         do {
             let table = try TOMLTable(string: text)
