@@ -22,19 +22,20 @@ if [[ ! -x "$MERIDIAN" ]]; then (cd "$ROOT" && swift build --product meridian >/
 
 WORK="$(mktemp -d /tmp/meridian-syncthing.XXXXXX)"
 PIDS=()
+# Every process below PID (syncthing's monitor starts its child in a new process group).
+tree() { local c; for c in $(pgrep -P "$1" 2>/dev/null); do echo "$c"; tree "$c"; done; }
 cleanup() {
-    local rc=$?
-    for pid in "${PIDS[@]}"; do
-        # Each instance runs in its own session: its process group holds the monitor and child.
-        kill -TERM -- "-$pid" 2>/dev/null || true
-    done
-    for _ in $(seq 50); do
+    local rc=$? all=() pid
+    trap - EXIT INT TERM
+    for pid in "${PIDS[@]}"; do all+=("$pid" $(tree "$pid")); done
+    ((${#all[@]})) && kill -TERM "${all[@]}" 2>/dev/null || true
+    for _ in $(seq 100); do
         local alive=0
-        for pid in "${PIDS[@]}"; do kill -0 -- "-$pid" 2>/dev/null && alive=1; done
+        for pid in "${all[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
         ((alive)) || break
         sleep 0.1
     done
-    for pid in "${PIDS[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+    ((${#all[@]})) && kill -KILL "${all[@]}" 2>/dev/null || true
     if ((rc != 0)); then
         echo "--- syncthing logs (last lines)"; tail -n 15 "$WORK"/h?/log 2>/dev/null || true
     fi
