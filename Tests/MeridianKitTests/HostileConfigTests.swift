@@ -136,6 +136,8 @@ struct HostileConfigTests {
         // Regression (fuzzing): toml++ asserts in parse_time on a malformed date-time value.
         ("timezone = \"UTC\"\nstrt = 2026-11-02T-09:00, \"bob\"\n", 2), ("a = [\n 1,\n 12:3\n]\n", 3),
         ("start = 2026-11-02 9:00\n", 1), ("x = 2026-13-0\n", 1),
+        // Regression (fuzzing): toml++ asserts in parse_value where a value is missing.
+        ("name = \"P\"\nshift = [}[[ \"x\"\n", 2), ("a = ,\n", 1), ("a = [1,\n ,]\n", 2), ("a = ]\n", 1), ("a =\nb = 1\n", 1),
     ])
     func badTableHeader(_ text: String, _ line: Int) {
         let team = HostileTeam()
@@ -156,6 +158,7 @@ struct HostileConfigTests {
             "\u{FEFF}[e]\n", "[f] # c\n[g.h]\n", "a = \"\"\"x\\\"\"\"\"\n[h]\n",
             "start = 2026-11-02T09:00:00\nb = 2026-11-02 09:00:00.123+05:45\nc = 09:30:00\nd = 2026-11-02\ne = 1979-05-27T07:32:00Z\n",
             "n = [1e-5, -3, +4, 1_000, 0x1F, -inf, 2.5E-3]\n1-2 = 3\n2026-11-02 = 4\n",
+            "a = [\n  # comment\n  1,\n  2, # more\n]\nb = []\nc = [ ]\nd = { x = 1, y = [2,] }\ne = {}\n",
         ]
         for text in valid {
             #expect(TOMLPrecheck.firstUnsafe(text) == nil, "\(text)")

@@ -2,7 +2,8 @@
 /// reach one of its internal assertions, which abort the process in debug builds and are undefined
 /// behaviour in release ones (both found by fuzzing, see Fuzz/):
 /// - a table header whose key does not start with a bare-key character or a quote (`[(x]`);
-/// - a bare value that looks like a date or time but is not one (`2026-11-02T-09:00`).
+/// - a bare value that looks like a date or time but is not one (`2026-11-02T-09:00`);
+/// - a value that is missing where one must start (`a = ,`, `x = [}`, `[1, ,]`).
 /// This scan follows TOML's statements, strings, comments and brackets just far enough to find
 /// those, and reports them as syntax errors before toml++ sees the text.
 enum TOMLPrecheck {
@@ -20,8 +21,20 @@ enum TOMLPrecheck {
         var depth = 0                 // open [ and { of a value
         var atStatementStart = true   // only whitespace so far on a top-level line
         var inValue = false           // after `=`, or inside a value's brackets
+        var brackets: [UInt8] = []    // the open [ and { of a value, innermost last
+        var expect: Expect = .nothing
         while i < b.count {
             let c = b[i]
+            if expect != .nothing && c != 0x20 && c != 0x09 && c != 0x0D {
+                let missing: Bool
+                switch expect {
+                case .afterEquals: missing = c == 0x0A || c == UInt8(ascii: "#") || c == UInt8(ascii: ",") || c == UInt8(ascii: "]") || c == UInt8(ascii: "}") || c == UInt8(ascii: "=")
+                case .inArray: missing = c == UInt8(ascii: ",") || c == UInt8(ascii: "}") || c == UInt8(ascii: "=")
+                case .nothing: missing = false
+                }
+                if missing { return Finding(line: line, message: "a value is missing here") }
+                if c != 0x0A && c != UInt8(ascii: "#") { expect = .nothing }
+            }
             switch c {
             case 0x0A:
                 line += 1
@@ -63,14 +76,22 @@ enum TOMLPrecheck {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 atStatementStart = false
                 depth += 1
+                brackets.append(c)
+                if c == UInt8(ascii: "[") { expect = .inArray }
                 i += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 atStatementStart = false
                 depth = max(0, depth - 1)
+                _ = brackets.popLast()
+                i += 1
+            case UInt8(ascii: ","):
+                atStatementStart = false
+                if brackets.last == UInt8(ascii: "[") { expect = .inArray }
                 i += 1
             case UInt8(ascii: "="):
                 atStatementStart = false
                 inValue = true
+                expect = .afterEquals
                 i += 1
             default:
                 atStatementStart = false
@@ -89,6 +110,9 @@ enum TOMLPrecheck {
         }
         return nil
     }
+
+    /// Where a value must start next.
+    private enum Expect { case nothing, afterEquals, inArray }
 
     private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
