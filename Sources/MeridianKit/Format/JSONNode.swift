@@ -94,8 +94,9 @@ public enum JSONNode: Sendable {
         for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[Int((scalar >> UInt32(shift)) & 0xF)]) }
     }
 
-    /// A JSON string: `"` `\` and control characters (C0, DEL, C1, U+2028, U+2029) escaped, as
-    /// `JSONWriter.writeString` does, so nothing in TEAM text reaches a terminal as a control code.
+    /// A JSON string: `"` `\`, control characters (C0, DEL, C1), bidi controls, invisible
+    /// characters and U+2028/U+2029 escaped, as `JSONWriter.writeString` does, so nothing in TEAM
+    /// text reaches a terminal as a control code.
     static func writeString(_ s: String, into out: inout [UInt8]) {
         var s = s
         s.withUTF8 { u in
@@ -107,18 +108,22 @@ public enum JSONNode: Sendable {
                 let c = u[i]
                 if c >= 0x20 && c != 0x22 && c != 0x5C && c < 0x7F { i += 1; continue }
                 if c >= 0x80 {
-                    // Only U+0080…U+009F (C2 80…9F) and U+2028/U+2029 (E2 80 A8/A9) need escaping.
-                    let isC1 = c == 0xC2 && i + 1 < n && u[i + 1] <= 0x9F
-                    let isSeparator = c == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)
-                    if !isC1 && !isSeparator { i += 1; continue }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
-                    if isC1 {
-                        escape(UInt32(u[i + 1]), into: &out)
-                        i += 2
-                    } else {
-                        escape(u[i + 2] == 0xA8 ? 0x2028 : 0x2029, into: &out)
-                        i += 3
+                    // Only a few non-ASCII scalars need escaping (see `JSONWriter.needsEscape`): C1,
+                    // bidi controls, invisible characters, U+2028/U+2029. Their lead bytes are
+                    // C2, D8, E1, E2 and EF; anything else is copied as it is.
+                    var scalar: UInt32 = 0
+                    var length = 0
+                    if (c == 0xC2 || c == 0xD8) && i + 1 < n {
+                        scalar = UInt32(c & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F)
+                        length = 2
+                    } else if (c == 0xE1 || c == 0xE2 || c == 0xEF) && i + 2 < n {
+                        scalar = UInt32(c & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)
+                        length = 3
                     }
+                    if length == 0 || !JSONWriter.needsEscape(scalar) { i += 1; continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
+                    escape(scalar, into: &out)
+                    i += length
                     runStart = i
                     continue
                 }
