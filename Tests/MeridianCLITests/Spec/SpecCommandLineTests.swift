@@ -240,9 +240,16 @@ import Testing
             #expect(r.code == 2, "\(args)")
             #expect(isOneSentence(r.err), "\(args): \(r.err)")
         }
+        #expect(t.journalSnapshot() == before)
+        // Even where the action would also be refused (held by another, unknown rotation), who I am comes first.
+        t.journal("journal/bob/pc.jsonl", [ev("c2", lc: 2, by: "bob", "task.claim", "\"task\":\"T1\"")])
+        let held = t.journalSnapshot()
+        for args in [["claim", "T1"], ["override", "nope", "ann", "2026-11-25T12:00:00Z", "2026-11-25T13:00:00Z"]] {
+            #expect(t.run(args + ["--as", "zed", "--device", "lap"]).code == 2, "\(args)")
+        }
         let none = t.run(["claim", "T1", "--device", "lap"])
         #expect(none.code == 2, "no member at all")
-        #expect(t.journalSnapshot() == before)
+        #expect(t.journalSnapshot() == held)
         #expect(!t.exists("journal/zed"))
     }
 
@@ -349,14 +356,22 @@ import Testing
         }
     }
 
-    // demo [DIR] writes a realistic demo team and opens it.
-    @Test(.disabled("waiting for the dashboard engineer's `demo` (it opens the dashboard, needs a terminal)"))
-    func demoWritesATeam() {
+    // demo [DIR] writes a realistic demo team (default: a fresh folder under the state dir) and opens it.
+    @Test func demoWritesATeam() throws {
         let t = SpecTeam(nil)
-        let r = t.raw(["demo", t.root + "/demo"])
-        #expect(FileManager.default.fileExists(atPath: t.root + "/demo/team.toml"))
-        #expect(t.raw(["status", "--json", "--data", t.root + "/demo"]).code == 0)
-        _ = r
+        let r = t.raw(["demo", t.root + "/demo", "--now", SpecTeam.now])
+        #expect(r.code == 0, "\(r.err)")
+        let s = t.raw(["status", "--json", "--data", t.root + "/demo", "--now", SpecTeam.now])
+        #expect(s.code == 0)
+        let st = SpecStatus(s.json)
+        #expect(st.members.count >= 6 && !st.taskIDs.isEmpty && !st.oncall.isEmpty)
+        #expect(st.problems.isEmpty, "\(st.problems)")
+        // No DIR: a fresh folder under $XDG_STATE_HOME/meridian/, a new one each time.
+        #expect(t.raw(["demo", "--now", SpecTeam.now]).code == 0)
+        #expect(t.raw(["demo", "--now", SpecTeam.now]).code == 0)
+        let state = t.root + "/state/meridian"
+        let teams = try FileManager.default.contentsOfDirectory(atPath: state).filter { FileManager.default.fileExists(atPath: state + "/" + $0 + "/team.toml") }
+        #expect(teams.count == 2)
     }
 
     func python(_ script: String, _ arg: String) -> String {

@@ -303,6 +303,7 @@ import Testing
         let s = t.status()
         #expect(s.columnOf("T1") == "Inbox")
         #expect(s.columnOf("T2") == "Inbox")
+        #expect(s.task("T1")?["column"] as? String == "Inbox", "the task's column field agrees with where it shows")
         #expect(s.problems.count >= 2)
         #expect(s.problems.allSatisfy { ($0["file"] as? String)?.hasPrefix("journal/ann/x.jsonl") == true })
         #expect(t.run(["check"]).code == 1)

@@ -58,6 +58,38 @@ import Testing
         #expect(availability(t, "ann", oracleInstant("Asia/Kolkata", "2026-11-30T00:00")) == "off_hours")
     }
 
+    // utc_offset and local_time in the member's offset, for odd offsets on both sides of UTC (oracle: zoneinfo).
+    @Test func offsetsAndLocalTimesInManyZones() {
+        let zones = ["UTC", "Asia/Kathmandu", "Asia/Kolkata", "America/St_Johns", "Pacific/Chatham", "Australia/Lord_Howe",
+                     "Pacific/Kiritimati", "Pacific/Marquesas", "America/Los_Angeles", "Europe/Berlin"]
+        let t = SpecTeam()
+        for (i, z) in zones.enumerated() { t.member("m\(i)", zone: z) }
+        for now in ["2026-11-25T10:00:00Z", "2026-07-01T23:30:00Z", "2026-03-08T07:15:00Z"] {
+            let s = t.status(now: now)
+            let answers = TimeCLI.oracle(zones.map { "o \($0) \(TimeCLI.seconds(now))" })
+            for (i, z) in zones.enumerated() {
+                let parts = answers.count > i ? answers[i].split(separator: " ").map(String.init) : []
+                let m = s.member("m\(i)")
+                #expect(m?["utc_offset"] as? String == parts.first, "\(z) at \(now)")
+                #expect(m?["local_time"] as? String == parts.last, "\(z) at \(now)")
+            }
+        }
+    }
+
+    // Availability that never changes has no next change.
+    @Test func nextChangeIsNullWhenNothingChanges() {
+        let t = SpecTeam()
+        t.member("ann", hours: Self.everyDay("\"00:00-24:00\""))
+        t.member("bob", zone: "America/St_Johns", hours: ["fri": "\"22:00-02:00\"", "sat": "\"02:00-10:00\""])
+        t.member("cy")
+        let s = t.status(now: "2026-11-28T03:00:00Z")
+        #expect(s.member("ann")?["availability"] as? String == "working")
+        #expect(isNull(s.member("ann")?["next_change"]))
+        #expect(isNull(s.member("cy")?["next_change"]))
+        // bob's Friday night range runs into Saturday's at 02:00 without a change.
+        #expect(s.member("bob")?["next_change"] as? String == oracleInstant("America/St_Johns", "2026-11-28T10:00"))
+    }
+
     // Equal start and end is an error.
     @Test func equalStartAndEndIsAProblem() {
         let t = SpecTeam()
@@ -337,6 +369,28 @@ import Testing
         #expect(now?["member"] as? String == "cy")
         #expect(now?["start"] as? String == "2026-11-23T09:00:00Z")
         #expect(now?["end"] as? String == "2026-12-07T09:00:00Z")
+    }
+
+    // `days`: a day, a list or a range — also accepted as a TOML array of those.
+    @Test func restrictDaysAsATOMLArray() {
+        let t = SpecTeam()
+        t.member("ann")
+        t.write("oncall/r.toml", "name = \"R\"\ntimezone = \"UTC\"\nstart = \"2026-11-02 00:00\"\nshift = \"1w\"\nmembers = [\"ann\"]\n[[restrict]]\ndays = [\"mon\", \"wed-thu\"]\ntime = \"09:00-10:00\"\n")
+        func who(_ now: String) -> String? { (t.status(now: now).rotation("r")?["now"] as? [String: Any])?["member"] as? String }
+        #expect(who("2026-11-25T09:30:00Z") == "ann")   // Wednesday
+        #expect(who("2026-11-26T09:30:00Z") == "ann")   // Thursday
+        #expect(who("2026-11-27T09:30:00Z") == nil)     // Friday
+        #expect(t.status().problems.isEmpty)
+    }
+
+    // A broken window is a problem; the rotation is left out rather than shown covering every hour.
+    @Test func aBrokenRestrictWindowIsAProblem() {
+        let t = SpecTeam()
+        t.member("ann")
+        t.write("oncall/r.toml", "name = \"R\"\ntimezone = \"UTC\"\nstart = \"2026-11-02 00:00\"\nshift = \"1w\"\nmembers = [\"ann\"]\n[[restrict]]\ndays = \"weekdays\"\ntime = \"09:00-17:00\"\n")
+        let s = t.status(now: "2026-11-28T03:00:00Z")
+        #expect(!s.problems(in: "oncall/r.toml").isEmpty)
+        #expect((s.rotation("r")?["now"] as? [String: Any])?["member"] as? String != "ann", "a Saturday night must not show cover")
     }
 
     @Test func restrictDaysAsADayOrAList() {
