@@ -89,18 +89,22 @@ public struct RotationConfig: Sendable, Equatable {
             problems.append(src.problem("missing 'members'; rotation left out"))
         }
         var windows: [RestrictWindow] = []
-        // A broken window leaves the rotation out: dropping just the window would widen its cover.
+        // A broken window is dropped (that only narrows the cover); but when every window is broken
+        // the rotation is left out, since no windows at all would mean covering every hour.
         var windowsOK = true
         if let v = t["restrict"] {
             if let a = v.array {
                 for (i, item) in Array(a).enumerated() {
                     guard let w = item.table, let days = w["days"].flatMap(restrictDays),
                           let timeText = w["time"]?.string, case .success(let range) = HourRange.parse(timeText) else {
-                        problems.append(src.problem("[[restrict]] needs days like \"mon-fri\" and time like \"09:00-17:00\"; rotation left out", key: nil, in: "restrict", occurrence: i))
-                        windowsOK = false
+                        problems.append(src.problem("[[restrict]] needs days like \"mon-fri\" and time like \"09:00-17:00\"", key: nil, in: "restrict", occurrence: i))
                         continue
                     }
                     windows.append(RestrictWindow(days: days, range: range))
+                }
+                if windows.isEmpty, a.count > 0 {
+                    problems.append(src.problem("no usable [[restrict]] window; rotation left out", key: nil, in: "restrict", occurrence: 0))
+                    windowsOK = false
                 }
             } else {
                 problems.append(src.problem("'restrict' must be an array of tables ([[restrict]]); rotation left out", key: "restrict"))
