@@ -137,6 +137,22 @@ import Testing
         #expect(t.status().taskIDs.isEmpty)
     }
 
+    // TEAM itself, named by the user, may be a link (~/team -> ~/Dropbox/team): only links inside TEAM are not followed.
+    @Test func teamGivenThroughALinkIsRead() throws {
+        let t = SpecTeam()
+        t.member("ann")
+        t.journal("journal/ann/lap.jsonl", [create("e1", "T1", lc: 1)])
+        let link = t.root + "/link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: t.team)
+        for data in [link, link + "/", t.root + "/./link"] {
+            let r = t.raw(["status", "--json", "--data", data, "--now", SpecTeam.now])
+            #expect(r.code == 0, "\(data): \(r.err)")
+            #expect(SpecStatus(r.json).taskIDs == ["T1"], "\(data)")
+        }
+        #expect(t.raw(["claim", "T1", "--data", link, "--as", "ann", "--device", "lap", "--now", SpecTeam.now]).code == 0)
+        #expect(t.status().holder("T1") == "ann")
+    }
+
     // …never write through one.
     @Test func neverWritesThroughASymbolicLink() throws {
         let t = SpecTeam()

@@ -322,6 +322,11 @@ import Testing
         #expect(!c.out.contains(t.team))
         #expect(c.out.contains("journal/ann/deep/x.jsonl:1: "))
         #expect(c.out.contains("team.toml:2: "))
+        // However TEAM is spelled.
+        for data in [t.team + "/", t.root + "/./team//"] {
+            let d = t.raw(["check", "--data", data])
+            #expect(d.out == c.out, "\(data)")
+        }
     }
 }
 
