@@ -153,6 +153,28 @@ import Testing
         #expect(!t.exists("members/x1.toml") && !t.exists("members/Priya.toml"))
     }
 
+    // join's --hours SPEC (SPEC leaves the syntax open): the forms people type all give the same file.
+    @Test func joinHoursForms() {
+        let t = SpecTeam()
+        let script = """
+            import tomllib, sys, json
+            d = tomllib.load(open(sys.argv[1], 'rb'))
+            h = d.get('hours', {})
+            print(json.dumps({k: (v if isinstance(v, list) else [v]) for k, v in h.items()}, sort_keys=True))
+            """
+        let expected = "{\"fri\": [\"09:00-12:00\", \"13:00-17:00\"], \"mon\": [\"09:00-12:00\", \"13:00-17:00\"], \"sat\": [\"22:00-02:00\"], \"thu\": [\"09:00-12:00\", \"13:00-17:00\"], \"tue\": [\"09:00-12:00\", \"13:00-17:00\"], \"wed\": [\"09:00-12:00\", \"13:00-17:00\"]}"
+        for spec in ["mon-fri 09:00-12:00,13:00-17:00; sat 22:00-02:00", "Mon-Fri 9:00-12:00 13:00-17:00, Sat 22:00-02:00",
+                     "mon-fri 9-12,13-17 sat 22-2", "mon,tue,wed,thu,fri 09:00 - 12:00, 13:00 - 17:00; sat 22:00-02:00"] {
+            let r = t.raw(["join", "--data", t.team, "--id", "ann", "--name", "Ann", "--timezone", "UTC", "--hours", spec])
+            #expect(r.code == 0, "\(spec): \(r.err)")
+            #expect(python(script, t.team + "/members/ann.toml") == expected, "\(spec)")
+        }
+        for bad in ["09:00-17:00", "mon-fri", "someday 09:00-17:00", "mon 09:00-09:00", "mon 25:00-26:00"] {
+            let r = t.raw(["join", "--data", t.team, "--id", "bob", "--name", "Bob", "--timezone", "UTC", "--hours", bad])
+            #expect(r.code == 2, "\(bad)")
+        }
+    }
+
     // task add TITLE [--column C] [--priority P] [--label L]… [--due D] appends task.create, prints the new id.
     @Test func taskAddPrintsTheNewID() throws {
         let t = team()
