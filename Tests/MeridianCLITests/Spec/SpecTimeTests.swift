@@ -194,6 +194,15 @@ import Testing
         #expect(stale("HELD", "2026-11-26T10:00:00Z") == true)
     }
 
+    // stale_claim_days is optional: without it no claim is stale (our reading of SPEC).
+    @Test func noStaleClaimDaysMeansNeverStale() {
+        let t = SpecTeam()
+        t.member("ann")
+        t.journal("journal/ann/x.jsonl", [ev("c1", lc: 1, by: "ann", "task.create", at: "2025-01-01T00:00:00Z", "\"task\":\"T1\",\"title\":\"t\""),
+                                          ev("c2", lc: 2, by: "ann", "task.claim", at: "2025-01-01T00:00:00Z", "\"task\":\"T1\"")])
+        #expect(t.status().task("T1")?["stale"] as? Bool == false)
+    }
+
     // Overlap for a date D in the viewer's zone covers [D 00:00, D+1 00:00) there (23 hours here); plans only.
     @Test func overlapOnA23HourDay() {
         let t = SpecTeam()
