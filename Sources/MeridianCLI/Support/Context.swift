@@ -37,6 +37,12 @@ public struct Context {
             if let configProblem { throw .usage("No team directory: pass --data DIR or set MERIDIAN_DATA; the config file is broken (\(configProblem)).") }
             throw .usage("No team directory: pass --data DIR, set MERIDIAN_DATA, or set `data` in \(paths.configFile).")
         }
+        // TEAM itself may be a link the user made (~/team -> ~/Dropbox/team): it is what they named,
+        // so it is resolved here; links *inside* TEAM are still never followed.
+        if SafeFiles.info(p).kind == .symlink, let resolved = realpath(p, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
         return p
     }
 
