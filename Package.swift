@@ -12,17 +12,16 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // The only C in the house: ncursesw and a few macro wrappers.
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
         // The model: reads TEAM, merges journals, answers time/board/on-call questions. No terminal code, no clock.
-        .target(name: "MeridianKit", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "MeridianKit"),
         // Cells, frame buffer, display width, styles, frame diffing. Knows nothing of teams or ncurses.
         .target(name: "MeridianTerminal"),
         // App state, actions, update, key map, themes and the four pane views.
-        .target(name: "MeridianUI", dependencies: ["MeridianKit", "MeridianTerminal", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "MeridianUI", dependencies: ["MeridianKit", "MeridianTerminal"]),
         // The one module that talks to ncurses.
         .target(name: "MeridianCurses", dependencies: ["CNCursesW", "MeridianTerminal"]),
         // Commands, config resolution, status rendering, the run loop.

@@ -43,11 +43,7 @@ failed=()
 for t in "${TARGETS[@]}"; do
     mkdir -p "$OUT/$t" "$OUT/corpus/$t"
     echo "== fuzzing $t for ${SECONDS_PER_TARGET}s"
-    extra=() asan="${ASAN_OPTIONS:-}"
-    # TOMLKit 0.6.0 never frees a parsed document (TOMLTable has no deinit): a known leak in the
-    # dependency, not ours; Meridian parses a config file again only when its bytes change.
-    if [[ "$t" == FuzzTeamConfig ]]; then extra+=(-detect_leaks=0); asan="detect_leaks=0${asan:+:$asan}"; fi
-    if ASAN_OPTIONS="$asan" "$FUZZ/.build/debug/$t" "${extra[@]}" "$OUT/corpus/$t" "$FUZZ/Corpus/$t" \
+    if "$FUZZ/.build/debug/$t" "$OUT/corpus/$t" "$FUZZ/Corpus/$t" \
         -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
         -artifact_prefix="$OUT/$t/" -print_final_stats=1 >"$OUT/$t.log" 2>&1; then
         grep -E "^stat::number_of_executed_units|^Done" "$OUT/$t.log" | tr '\n' ' '; echo

@@ -1,7 +1,6 @@
 /// What each TOML file of a TEAM parsed to, kept between loads and keyed by the file's exact
-/// bytes: every load reads the (small, capped) files, but parses only those whose bytes changed.
-/// Besides saving time, this bounds memory on a long-running dashboard: TOMLKit 0.6.0 never frees
-/// a parsed document (its `TOMLTable` has no deinit), so parsing every file on every reload grows.
+/// bytes: every load reads the (small, capped) files, but parses and checks (zones, hours) only
+/// those whose bytes changed, so a reload of a big team costs little more than reading its files.
 /// Keyed on content, not on modification times, whose coarse clock can miss a quick same-size edit.
 final class ConfigParseCache {
     private var entries: [String: (bytes: [UInt8], value: Any)] = [:]

@@ -1,5 +1,3 @@
-import TOMLKit
-
 /// How long one on-call shift lasts: N calendar days or weeks (same wall time), or N elapsed hours.
 public enum ShiftLength: Hashable, Sendable, CustomStringConvertible {
     case days(Int)
@@ -57,34 +55,35 @@ public struct RotationConfig: Sendable, Equatable {
         var zone: Zone?
         if let z = t["timezone"]?.string {
             zone = Zone(z)
-            if zone == nil { problems.append(src.problem("unknown time zone '\(z)'; rotation left out", key: "timezone")) }
+            if zone == nil { problems.append(src.problem("unknown time zone '\(z)'; rotation left out", at: t.node("timezone"))) }
         } else {
-            problems.append(src.problem("missing or non-string 'timezone'; rotation left out", key: t["timezone"] == nil ? nil : "timezone"))
+            problems.append(src.problem("missing or non-string 'timezone'; rotation left out", at: t.node("timezone")))
         }
         var start: LocalDateTime?
-        if let v = t["start"] {
-            if let s = v.string { start = parseWallTime(s) } else if let dt = v.dateTime {
-                if dt.offset == nil, let d = LocalDate(year: Int(dt.date.year), month: Int(dt.date.month), day: Int(dt.date.day)) as LocalDate? {
-                    start = LocalDateTime(date: d, hour: Int(dt.time.hour), minute: Int(dt.time.minute), second: Int(dt.time.second))
-                }
+        if let v = t.node("start") {
+            switch v.value {
+            case .string(let s): start = parseWallTime(s)
+            case .localDateTime(let d, let time):
+                start = LocalDateTime(date: LocalDate(year: d.year, month: d.month, day: d.day), hour: time.hour, minute: time.minute, second: time.second)
+            default: break
             }
-            if start == nil { problems.append(src.problem("'start' must be a wall time like \"2026-11-02 09:00\"; rotation left out", key: "start")) }
+            if start == nil { problems.append(src.problem("'start' must be a wall time like \"2026-11-02 09:00\"; rotation left out", at: v)) }
         } else {
             problems.append(src.problem("missing 'start'; rotation left out"))
         }
         var shift: ShiftLength?
-        if let v = t["shift"] {
-            shift = v.string.flatMap(ShiftLength.parse)
-            if shift == nil { problems.append(src.problem("'shift' must be Nd, Nw or Nh (e.g. \"1w\"), not \(v.string.map { "'\($0)'" } ?? "that value"); rotation left out", key: "shift")) }
+        if let v = t.node("shift") {
+            shift = v.value.string.flatMap(ShiftLength.parse)
+            if shift == nil { problems.append(src.problem("'shift' must be Nd, Nw or Nh (e.g. \"1w\"), not \(v.value.string.map { "'\($0)'" } ?? "that value"); rotation left out", at: v)) }
         } else {
             problems.append(src.problem("missing 'shift'; rotation left out"))
         }
         var members: [String] = []
-        if let v = t["members"] {
-            if let a = v.array, Array(a).allSatisfy({ $0.string.map(Identifiers.isValidName) ?? false }) {
-                members = Array(a).compactMap { $0.string }
+        if let v = t.node("members") {
+            if let a = v.value.array, a.allSatisfy({ $0.value.string.map(Identifiers.isValidName) ?? false }) {
+                members = a.compactMap { $0.value.string }
             }
-            if members.isEmpty { problems.append(src.problem("'members' must be a non-empty list of member ids; rotation left out", key: "members")) }
+            if members.isEmpty { problems.append(src.problem("'members' must be a non-empty list of member ids; rotation left out", at: v)) }
         } else {
             problems.append(src.problem("missing 'members'; rotation left out"))
         }
@@ -92,22 +91,22 @@ public struct RotationConfig: Sendable, Equatable {
         // A broken window is dropped (that only narrows the cover); but when every window is broken
         // the rotation is left out, since no windows at all would mean covering every hour.
         var windowsOK = true
-        if let v = t["restrict"] {
-            if let a = v.array {
-                for (i, item) in Array(a).enumerated() {
-                    guard let w = item.table, let days = w["days"].flatMap(restrictDays),
+        if let v = t.node("restrict") {
+            if let a = v.value.array {
+                for item in a {
+                    guard let w = item.value.table, let days = w["days"].flatMap(restrictDays),
                           let timeText = w["time"]?.string, case .success(let range) = HourRange.parse(timeText) else {
-                        problems.append(src.problem("[[restrict]] needs days like \"mon-fri\" and time like \"09:00-17:00\"", key: nil, in: "restrict", occurrence: i))
+                        problems.append(src.problem("[[restrict]] needs days like \"mon-fri\" and time like \"09:00-17:00\"", at: item))
                         continue
                     }
                     windows.append(RestrictWindow(days: days, range: range))
                 }
-                if windows.isEmpty, a.count > 0 {
-                    problems.append(src.problem("no usable [[restrict]] window; rotation left out", key: nil, in: "restrict", occurrence: 0))
+                if windows.isEmpty, let first = a.first {
+                    problems.append(src.problem("no usable [[restrict]] window; rotation left out", at: first))
                     windowsOK = false
                 }
             } else {
-                problems.append(src.problem("'restrict' must be an array of tables ([[restrict]]); rotation left out", key: "restrict"))
+                problems.append(src.problem("'restrict' must be an array of tables ([[restrict]]); rotation left out", at: v))
                 windowsOK = false
             }
         }
@@ -117,12 +116,12 @@ public struct RotationConfig: Sendable, Equatable {
 
     /// A window's `days`: a day, a list "mon,wed" or a range "mon-fri" — as one string, or as a
     /// TOML array of such strings (`["mon", "wed-fri"]`).
-    static func restrictDays(_ v: TOMLValueConvertible) -> [Int]? {
+    static func restrictDays(_ v: TOMLValue) -> [Int]? {
         if let s = v.string { return DaySet.parse(s) }
         guard let a = v.array, a.count > 0 else { return nil }
         var parts: [String] = []
-        for item in Array(a) {
-            guard let s = item.string else { return nil }
+        for item in a {
+            guard let s = item.value.string else { return nil }
             parts.append(s)
         }
         return DaySet.parse(parts.joined(separator: ","))

@@ -7,8 +7,8 @@ public enum TOMLStrings {
         case .failure(let p): return .failure(p)
         case .success(let src):
             var out: [String: String] = [:]
-            for key in src.table.keys {
-                if let s = src.table[key]?.string { out[key] = s }
+            for (key, node) in src.table.entries {
+                if let s = node.value.string { out[key] = s }
             }
             return .success(out)
         }

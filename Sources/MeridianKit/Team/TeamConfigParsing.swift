@@ -35,12 +35,18 @@ public enum TeamConfigParsing {
         }
     }
 
-    /// UTF-8 and NUL checks, then TOML syntax: a failure is a problem at `file`.
+    /// UTF-8 and NUL checks, then TOML syntax: a failure is a problem at `file` (with its line).
     static func source(file: String, bytes: [UInt8]) -> Result<TOMLSource, Problem> {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .failure(Problem(file: file, message: "not valid UTF-8"))
+        if let bad = TOMLUTF8.firstInvalidOffset(bytes) {
+            return .failure(Problem(file: file, line: line(of: bad, in: bytes), message: "not valid UTF-8"))
         }
-        if bytes.contains(0) { return .failure(Problem(file: file, message: "contains a NUL byte")) }
-        return TOMLSource.parse(file: file, text: text)
+        if let nul = bytes.firstIndex(of: 0) {
+            return .failure(Problem(file: file, line: line(of: nul, in: bytes), message: "contains a NUL byte"))
+        }
+        return TOMLSource.parse(file: file, bytes: bytes)
+    }
+
+    private static func line(of offset: Int, in bytes: [UInt8]) -> Int {
+        1 + bytes[..<offset].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
     }
 }

@@ -1,5 +1,3 @@
-import TOMLKit
-
 /// `team.toml`: the team's name, board columns, WIP limits and staleness rule.
 public struct TeamSettings: Sendable, Equatable {
     public var name: String
@@ -21,42 +19,42 @@ public struct TeamSettings: Sendable, Equatable {
         var problems: [Problem] = []
         var s = TeamSettings(name: fallbackName)
         let t = src.table
-        if let v = t["name"] {
-            if let name = v.string, !name.isEmpty { s.name = name } else { problems.append(src.problem("'name' must be a non-empty string", key: "name")) }
+        if let v = t.node("name") {
+            if let name = v.value.string, !name.isEmpty { s.name = name } else { problems.append(src.problem("'name' must be a non-empty string", at: v)) }
         }
-        if let v = t["columns"] {
-            let cols = v.array.map { Array($0).compactMap { $0.string } } ?? []
-            let unique = Set(cols)
-            if let a = v.array, cols.count == a.count, !cols.isEmpty, unique.count == cols.count, cols.allSatisfy({ !$0.isEmpty }) {
+        if let v = t.node("columns") {
+            let items = v.value.array ?? []
+            let cols = items.compactMap { $0.value.string }
+            if !items.isEmpty, cols.count == items.count, Set(cols).count == cols.count, cols.allSatisfy({ !$0.isEmpty }) {
                 s.columns = cols
             } else {
-                problems.append(src.problem("'columns' must be a non-empty list of distinct names", key: "columns"))
+                problems.append(src.problem("'columns' must be a non-empty list of distinct names", at: v))
             }
         }
-        if let v = t["wip"] {
-            if let wip = v.table {
-                for key in wip.keys {
-                    guard let n = wip[key]?.int, n >= 0 else {
-                        problems.append(src.problem("WIP limit for '\(key)' must be a whole number of 0 or more", key: key, in: "wip"))
+        if let v = t.node("wip") {
+            if let wip = v.value.table {
+                for (key, limit) in wip.entries {
+                    guard let n = limit.value.int, n >= 0 else {
+                        problems.append(src.problem("WIP limit for '\(key)' must be a whole number of 0 or more", at: limit))
                         continue
                     }
                     if s.columns.contains(key) { s.wipLimits[key] = n } else {
-                        problems.append(src.problem("WIP limit for unknown column '\(key)'", key: key, in: "wip"))
+                        problems.append(src.problem("WIP limit for unknown column '\(key)'", at: limit))
                     }
                 }
             } else {
-                problems.append(src.problem("'wip' must be a table", key: "wip"))
+                problems.append(src.problem("'wip' must be a table", at: v))
             }
         }
-        if let v = t["board"] {
-            if let board = v.table {
-                if let d = board["stale_claim_days"] {
-                    if let n = d.int, n > 0 { s.staleClaimDays = Double(n) }
-                    else if let x = d.double, x > 0 { s.staleClaimDays = x }
-                    else { problems.append(src.problem("'stale_claim_days' must be a positive number", key: "stale_claim_days", in: "board")) }
+        if let v = t.node("board") {
+            if let board = v.value.table {
+                if let d = board.node("stale_claim_days") {
+                    if let n = d.value.int, n > 0 { s.staleClaimDays = Double(n) }
+                    else if let x = d.value.double, x > 0, x.isFinite { s.staleClaimDays = x }
+                    else { problems.append(src.problem("'stale_claim_days' must be a positive number", at: d)) }
                 }
             } else {
-                problems.append(src.problem("'board' must be a table", key: "board"))
+                problems.append(src.problem("'board' must be a table", at: v))
             }
         }
         return (s, problems)
