@@ -1,0 +1,116 @@
+import Testing
+@testable import MeridianTerminal
+
+@Suite struct BoxTests {
+    @Test func unicodeBoxWithTitle() {
+        var buffer = FrameBuffer(width: 12, height: 4)
+        let inner = buffer.drawBox(buffer.area, title: "Clocks", style: .plain, titleStyle: Style(attrs: .bold))
+        #expect(inner == Rect(x: 1, y: 1, width: 10, height: 2))
+        #expect(buffer.lines() == [
+            "┌ Clocks ──┐",
+            "│          │",
+            "│          │",
+            "└──────────┘",
+        ])
+        #expect(buffer[2, 0]?.style.attrs == .bold)
+        #expect(buffer[0, 0]?.style.attrs == [])
+    }
+
+    @Test func asciiBoxWithTruncatedTitle() {
+        var buffer = FrameBuffer(width: 10, height: 3)
+        buffer.drawBox(buffer.area, title: "Timeline of the day", style: .plain, titleStyle: .plain, charset: .ascii)
+        #expect(buffer.lines() == [
+            "+ Timel~ +",
+            "|        |",
+            "+--------+",
+        ])
+    }
+
+    @Test func wideTitleIsCutOnAGlyphBoundary() {
+        var buffer = FrameBuffer(width: 9, height: 2)
+        buffer.drawBox(buffer.area, title: "日本語の時計", style: .plain, titleStyle: .plain)
+        #expect(buffer.lines() == ["┌ 日本… ┐", "└───────┘"])
+        assertWideCellsConsistent(buffer)
+    }
+
+    @Test func boxInsideALargerBufferAndDivider() {
+        var buffer = FrameBuffer(width: 8, height: 5, fill: Cell(grapheme: "."))
+        buffer.drawBox(Rect(x: 1, y: 0, width: 6, height: 4), style: .plain, titleStyle: .plain, charset: .heavy)
+        buffer.drawDivider(Rect(x: 1, y: 0, width: 6, height: 4), y: 2, style: .plain, charset: .heavy)
+        #expect(buffer.lines() == [
+            ".┏━━━━┓.",
+            ".┃....┃.",
+            ".┣━━━━┫.",
+            ".┗━━━━┛.",
+            "........",
+        ])
+    }
+
+    @Test func tooSmallBoxDrawsNothing() {
+        var buffer = FrameBuffer(width: 3, height: 3)
+        buffer.drawBox(Rect(x: 0, y: 0, width: 1, height: 3), style: .plain, titleStyle: .plain)
+        #expect(buffer.lines() == ["   ", "   ", "   "])
+    }
+}
+
+@Suite struct FrameDiffTests {
+    @Test func withoutAPreviousFrameEveryRowIsARun() {
+        var buffer = FrameBuffer(width: 3, height: 2)
+        buffer.put("abc", x: 0, y: 1, style: .plain)
+        let runs = FrameDiff.changes(from: nil, to: buffer)
+        #expect(runs.map(\.row) == [0, 1])
+        #expect(runs.allSatisfy { $0.x == 0 && $0.cells.count == 3 })
+    }
+
+    @Test func aSizeChangeRedrawsEverything() {
+        let old = FrameBuffer(width: 3, height: 2)
+        let new = FrameBuffer(width: 4, height: 2)
+        #expect(FrameDiff.changes(from: old, to: new).map(\.cells.count) == [4, 4])
+    }
+
+    @Test func identicalFramesHaveNoChanges() {
+        var buffer = FrameBuffer(width: 10, height: 3)
+        buffer.put("same 日本", x: 0, y: 1, style: Style(fg: .green))
+        #expect(FrameDiff.changes(from: buffer, to: buffer).isEmpty)
+    }
+
+    @Test func findsExactlyTheChangedCells() {
+        let old = FrameBuffer(width: 10, height: 3)
+        var new = old
+        new.put("ab", x: 2, y: 0, style: .plain)
+        new.put("z", x: 9, y: 2, style: .plain)
+        new.setStyle(Rect(x: 5, y: 0, width: 2, height: 1), Style(attrs: .reverse))
+        let runs = FrameDiff.changes(from: old, to: new)
+        #expect(runs == [
+            CellRun(row: 0, x: 2, cells: [Cell(grapheme: "a"), Cell(grapheme: "b")]),
+            CellRun(row: 0, x: 5, cells: [Cell.blank(Style(attrs: .reverse)), Cell.blank(Style(attrs: .reverse))]),
+            CellRun(row: 2, x: 9, cells: [Cell(grapheme: "z")]),
+        ])
+        // Applying the runs to the old frame gives the new one.
+        var replay = old
+        for run in runs {
+            for (i, cell) in run.cells.enumerated() {
+                replay.put(cell.grapheme, x: run.x + i, y: run.row, style: cell.style)
+            }
+        }
+        #expect(replay == new)
+    }
+
+    @Test func runsCoverWholeWideGlyphs() {
+        var old = FrameBuffer(width: 6, height: 1)
+        old.put("日本", x: 0, y: 0, style: .plain)
+        var new = old
+        // only the continuation cell of 本 changes style
+        new.modifyStyle(Rect(x: 3, y: 0, width: 1, height: 1)) { $0.attrs = .bold }
+        let runs = FrameDiff.changes(from: old, to: new)
+        #expect(runs.count == 1)
+        #expect(runs[0].x == 2)
+        #expect(runs[0].cells.first?.grapheme == "本")
+        #expect(runs[0].cells.count == 2)
+
+        var changedGlyph = old
+        changedGlyph.put("中", x: 2, y: 0, style: .plain)
+        let glyphRuns = FrameDiff.changes(from: old, to: changedGlyph)
+        #expect(glyphRuns == [CellRun(row: 0, x: 2, cells: [Cell(grapheme: "中"), Cell.continuation(.plain)])])
+    }
+}
