@@ -58,15 +58,16 @@ enum Palette {
         return UInt8(cubeIndex)
     }
 
-    /// Nearest of the 8 basic ANSI colours.
+    /// The basic ANSI colour (0–7) closest in hue. Euclidean distance to xterm's palette sends mid
+    /// greys to yellow, so greys (low chroma) go to black or white by lightness, and other colours
+    /// keep the channels that are above the midpoint of their brightest and darkest channel.
     static func nearest8(_ r: Int, _ g: Int, _ b: Int) -> UInt8 {
-        let target = (r, g, b)
-        var best = 0
-        var bestDistance = Int.max
-        for i in 0..<8 {
-            let d = distanceSquared(ansi16[i], target)
-            if d < bestDistance { best = i; bestDistance = d }
+        let high = max(r, g, b), low = min(r, g, b)
+        if high - low < 32 {
+            return high >= 128 ? 7 : 0
         }
-        return UInt8(best)
+        let middle = (high + low) / 2
+        let red = r > middle ? 1 : 0, green = g > middle ? 2 : 0, blue = b > middle ? 4 : 0
+        return UInt8(red | green | blue)
     }
 }

@@ -22,6 +22,12 @@ import Testing
         #expect(p.map(.rgb(10, 20, 240)) == .ansi(4))
         #expect(p.map(.rgb(250, 250, 250)) == .ansi(7))
         #expect(p.map(.rgb(20, 20, 20)) == .ansi(0))
+        #expect(p.map(.rgb(128, 128, 128)) == .ansi(7))   // a grey stays a grey, not yellow
+        #expect(p.map(.rgb(70, 70, 80)) == .ansi(0))
+        #expect(p.map(.rgb(255, 135, 0)) == .ansi(3))     // orange → yellow
+        #expect(p.map(.rgb(0, 175, 175)) == .ansi(6))
+        #expect(p.map(.rgb(120, 0, 160)) == .ansi(5))
+        #expect(p.map(.rgb(95, 0, 0)) == .ansi(1))        // dark red is still red
         #expect(p.map(.indexed(196)) == .ansi(1))
         #expect(p.map(.indexed(46)) == .ansi(2))
         #expect(p.map(.ansi(9)) == .ansi(1))
