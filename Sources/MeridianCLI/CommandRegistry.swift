@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// The list of subcommands; each lives in its own file under Commands/.
+enum CommandRegistry {
+    static let all: [ParsableCommand.Type] = [
+        StatusCommand.self, CheckCommand.self, InitCommand.self, JoinCommand.self,
+    ]
+    static let defaultCommand: ParsableCommand.Type? = nil
+}

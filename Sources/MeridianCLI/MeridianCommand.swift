@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// `meridian`: the root command; with no subcommand it opens the dashboard.
+public struct MeridianCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "meridian",
+        abstract: "A live terminal dashboard for remote teams across time zones.",
+        version: "0.1.0",
+        subcommands: CommandRegistry.all,
+        defaultSubcommand: CommandRegistry.defaultCommand
+    )
+
+    public init() {}
+}
+
+/// Entry point: parses, runs, and maps every failure to one plain sentence and SPEC's exit codes.
+public enum MeridianMain {
+    public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        do {
+            var command = try MeridianCommand.parseAsRoot(arguments)
+            try command.run()
+            exit(0)
+        } catch let e as CLIError {
+            Output.error(e.message)
+            exit(e.code)
+        } catch let e as ExitCode {
+            exit(e.rawValue)
+        } catch {
+            let code = MeridianCommand.exitCode(for: error)
+            if code == .success {
+                // --help, --version
+                Output.out(MeridianCommand.fullMessage(for: error))
+                exit(0)
+            }
+            Output.error(MeridianCommand.message(for: error))
+            exit(2)
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import ArgumentParser
-public enum MeridianMain { public static func main() { print("meridian") } }

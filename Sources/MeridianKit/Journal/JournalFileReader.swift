@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What has been read of one journal file: its identity, the bytes consumed up to the last
+/// complete line, and the events and problems found so far. Appends are read incrementally.
+struct JournalFileState {
+    var device: UInt64 = 0
+    var inode: UInt64 = 0
+    /// Bytes up to and including the last complete line's `\n`.
+    var consumed = 0
+    /// Complete lines read (the next line's number is `lines + 1`).
+    var lines = 0
+    /// The last bytes before `consumed`, to notice a file rewritten in place.
+    var tail: [UInt8] = []
+    var events: [JournalEvent] = []
+    var problems: [Problem] = []
+}
+
+/// Reads new complete lines of a journal file in bounded chunks, so a huge line or file costs
+/// bounded memory, and never opens anything that is not a regular file.
+enum JournalFileReader {
+    static let chunkSize = 1 << 20
+    static let tailLength = 32
+
+    enum Outcome {
+        /// Nothing new since last time.
+        case unchanged
+        /// New complete lines were appended; `state` now includes them.
+        case appended(newEvents: Range<Int>)
+        /// The file is not the one read before (replaced, truncated or rewritten): read afresh.
+        case replaced
+        case unreadable(String)
+    }
+
+    /// Brings `state` up to date with the file at `path` (`relative` names it in problems).
+    static func update(_ state: inout JournalFileState, path: String, relative: String, info: SafeFiles.Info) -> Outcome {
+        let fresh = state.inode == 0
+        if !fresh && (info.inode != state.inode || info.device != state.device || info.size < state.consumed) {
+            state = JournalFileState()
+            let r = update(&state, path: path, relative: relative, info: info)
+            if case .unreadable = r { return r }
+            return .replaced
+        }
+        if !fresh && info.size == state.consumed { return .unchanged }
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .unreadable(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return .unreadable("not a regular file") }
+        if !fresh {
+            // A file rewritten in place keeps its inode: check the bytes before `consumed`.
+            let start = state.consumed - state.tail.count
+            if case .success(let bytes) = SafeFiles.readAll(fd: fd, from: start, upTo: state.consumed), bytes != state.tail {
+                state = JournalFileState()
+                _ = update(&state, path: path, relative: relative, info: info)
+                return .replaced
+            }
+        }
+        state.device = UInt64(st.st_dev)
+        state.inode = UInt64(st.st_ino)
+        let before = state.events.count
+        let size = Int(st.st_size)
+        var offset = state.consumed
+        var skippingLong = false
+        var longStart = 0
+        var carry: [UInt8] = []
+        while offset < size {
+            let end = min(size, offset + chunkSize)
+            guard case .success(let chunk) = SafeFiles.readAll(fd: fd, from: offset, upTo: end), !chunk.isEmpty else { break }
+            chunk.withUnsafeBufferPointer { buf in
+                var lineStart = 0
+                while let nl = memchrIndex(buf, from: lineStart) {
+                    let lineNumber = state.lines + 1
+                    let absoluteStart = offset + lineStart - carry.count
+                    if skippingLong {
+                        let length = offset + nl - longStart
+                        state.problems.append(Problem(file: relative, line: lineNumber, message: "line is \(length) bytes, over the 64 KiB limit"))
+                        skippingLong = false
+                    } else if carry.isEmpty {
+                        let line = UnsafeBufferPointer(rebasing: buf[lineStart..<nl])
+                        consume(line, state: &state, relative: relative, line: lineNumber, offset: absoluteStart)
+                    } else {
+                        carry.append(contentsOf: buf[lineStart..<nl])
+                        carry.withUnsafeBufferPointer { consume($0, state: &state, relative: relative, line: lineNumber, offset: absoluteStart) }
+                        carry.removeAll(keepingCapacity: true)
+                    }
+                    state.lines += 1
+                    lineStart = nl + 1
+                    state.consumed = offset + lineStart
+                }
+                // The rest of the chunk is an unfinished line.
+                if !skippingLong {
+                    carry.append(contentsOf: buf[lineStart..<buf.count])
+                    if carry.count > EventDecoder.maxLineBytes + 1 {
+                        skippingLong = true
+                        longStart = offset + buf.count - carry.count
+                        carry.removeAll()
+                    }
+                }
+            }
+            offset = end
+        }
+        let tailStart = max(0, state.consumed - tailLength)
+        if case .success(let t) = SafeFiles.readAll(fd: fd, from: tailStart, upTo: state.consumed) { state.tail = t }
+        if fresh { return .appended(newEvents: before..<state.events.count) }
+        return .appended(newEvents: before..<state.events.count)
+    }
+
+    private static func memchrIndex(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < buf.count, let base = buf.baseAddress else { return nil }
+        guard let p = memchr(base + from, 0x0A, buf.count - from) else { return nil }
+        return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private static func consume(_ raw: UnsafeBufferPointer<UInt8>, state: inout JournalFileState, relative: String, line: Int, offset: Int) {
+        var line2 = raw
+        if let last = line2.last, last == 0x0D { line2 = UnsafeBufferPointer(rebasing: line2[0..<(line2.count - 1)]) }
+        // Blank lines are ignored.
+        if line2.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+        let source = EventSource(file: relative, line: line, offset: offset, length: raw.count)
+        switch EventDecoder.decode(line2, source: source) {
+        case .success(let e): state.events.append(e)
+        case .failure(let f): state.problems.append(Problem(file: relative, line: line, message: f.message))
+        }
+    }
+}

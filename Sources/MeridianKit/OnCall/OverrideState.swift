@@ -1,0 +1,39 @@
+import Foundation
+
+/// An on-call override: `member` covers [from, to) of `rotation`; `order` is its place in event order.
+public struct OncallOverride: Hashable, Sendable {
+    public var rotation: String
+    public var member: String
+    public var from: Date
+    public var to: Date
+    public var event: String
+    public var order: Int
+}
+
+/// Overrides folded from the journals; cancelled ones are gone, the rest keep event order.
+public struct OverrideState: Sendable {
+    private var all: [OncallOverride] = []
+    private var cancelled: Set<String> = []
+
+    public init() {}
+
+    mutating func apply(_ e: JournalEvent, rotations: Set<String>) -> Problem? {
+        switch e.payload {
+        case .oncallOverride(let rotation, let member, let from, let to):
+            guard rotations.contains(rotation) else {
+                return Problem(file: e.source.file, line: e.source.line, message: "override for unknown rotation '\(rotation)' has no effect")
+            }
+            all.append(OncallOverride(rotation: rotation, member: member, from: from, to: to, event: e.id, order: all.count))
+        case .oncallCancel(let ref):
+            cancelled.insert(ref)
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// Live overrides of a rotation in event order (later ones win where they overlap).
+    public func overrides(for rotation: String) -> [OncallOverride] {
+        all.filter { $0.rotation == rotation && !cancelled.contains($0.event) }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// A status a member set: it holds from `since` until `until` or their next status event.
+public struct MemberStatus: Hashable, Sendable {
+    public var text: String
+    public var kind: StatusKind
+    public var since: Date
+    public var until: Date?
+    public var event: String
+}
+
+/// A member's time off: inclusive dates in their zone, or an instant range.
+public struct TimeOff: Hashable, Sendable {
+    public var member: String
+    public var span: TimeSpan
+    public var note: String?
+    public var event: String
+}
+
+/// Statuses and time off folded from the journals, per member.
+public struct PresenceState: Sendable {
+    /// Each member's status events in merge order; `nil` entries are `status.clear`.
+    public private(set) var statusHistory: [String: [(at: Date, status: MemberStatus?)]] = [:]
+    private var timeOffAdds: [String: TimeOff] = [:]
+    private var timeOffOrder: [String] = []
+    private var cancelled: Set<String> = []
+
+    public init() {}
+
+    mutating func apply(_ e: JournalEvent) {
+        switch e.payload {
+        case .statusSet(let text, let kind, let until):
+            statusHistory[e.by, default: []].append((e.at, MemberStatus(text: text, kind: kind, since: e.at, until: until, event: e.id)))
+        case .statusClear:
+            statusHistory[e.by, default: []].append((e.at, nil))
+        case .timeoffAdd(let span, let note):
+            timeOffAdds[e.id] = TimeOff(member: e.by, span: span, note: note, event: e.id)
+            timeOffOrder.append(e.id)
+        case .timeoffCancel(let ref):
+            // Only the writer's own time off can be cancelled; the key keeps that pairing.
+            cancelled.insert(e.by + "\u{0}" + ref)
+        default:
+            break
+        }
+    }
+
+    /// The status in effect for a member at an instant, if any.
+    public func status(of member: String, at now: Date) -> MemberStatus? {
+        guard let history = statusHistory[member] else { return nil }
+        var found: MemberStatus?
+        for (i, entry) in history.enumerated() {
+            guard let s = entry.status, entry.at <= now else { continue }
+            var end = s.until ?? .distantFuture
+            if i + 1 < history.count { end = min(end, history[i + 1].at) }
+            if now < end { found = s }
+        }
+        return found
+    }
+
+    /// Instants after `now` where some status of the member starts or ends (for `next_change`).
+    public func statusEdges(of member: String, after now: Date) -> [Date] {
+        guard let history = statusHistory[member] else { return [] }
+        var out: [Date] = []
+        for (i, entry) in history.enumerated() {
+            if entry.at > now { out.append(entry.at) }
+            if let u = entry.status?.until, u > now {
+                let next = i + 1 < history.count ? history[i + 1].at : Date.distantFuture
+                if u < next { out.append(u) }
+            }
+        }
+        return out.sorted()
+    }
+
+    /// A member's time off that is not cancelled, in event order.
+    public func timeOff(of member: String) -> [TimeOff] {
+        timeOffOrder.compactMap { id in
+            guard let t = timeOffAdds[id], t.member == member, !cancelled.contains(member + "\u{0}" + id) else { return nil }
+            return t
+        }
+    }
+
+    /// All time off not cancelled, in event order.
+    public var allTimeOff: [TimeOff] {
+        timeOffOrder.compactMap { id in
+            guard let t = timeOffAdds[id], !cancelled.contains(t.member + "\u{0}" + id) else { return nil }
+            return t
+        }
+    }
+}

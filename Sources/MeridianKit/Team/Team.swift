@@ -1,0 +1,73 @@
+/// A live team directory: loads a snapshot and keeps it current by reading only what changed.
+/// Not thread-safe; use from one task. The snapshot it hands out is an immutable value.
+public final class Team {
+    public let path: String
+    private let journal: JournalStore
+    private var config: TeamConfigLoader.Config
+    private var state: TeamState
+    private var mergeProblems: [Problem] = []
+    /// Ids of the merged events, so an appended duplicate forces a full merge.
+    private var ids: Set<String> = []
+    public private(set) var snapshot: TeamSnapshot
+
+    /// Opens TEAM and reads everything; throws only when TEAM is not a team directory.
+    public init(path: String) throws(TeamError) {
+        self.path = path
+        config = try TeamConfigLoader.load(teamPath: path)
+        journal = JournalStore(teamPath: path)
+        journal.refresh()
+        state = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
+        snapshot = TeamSnapshot(path: path, settings: config.settings, members: [], rotations: [], state: state, problems: [])
+        refold()
+    }
+
+    /// Re-reads TEAM; returns true when the snapshot changed. Appended events that sort after
+    /// everything read are applied on their own; anything else re-folds the journals.
+    @discardableResult
+    public func reload(configChanged: Bool = true) throws(TeamError) -> Bool {
+        var changed = false
+        if configChanged {
+            let fresh = try TeamConfigLoader.load(teamPath: path)
+            if fresh.settings != config.settings || fresh.members != config.members || fresh.rotations != config.rotations || fresh.problems != config.problems {
+                config = fresh
+                changed = true
+            }
+        }
+        let change = journal.refresh()
+        if !changed, let appended = change.appendedOnly, appended.allSatisfy({ state.canAppend($0) && !ids.contains($0.id) }),
+           Set(appended.map(\.id)).count == appended.count {
+            if appended.isEmpty { return false }
+            for e in appended.sorted(by: JournalEvent.precedes) {
+                state.apply(e)
+                ids.insert(e.id)
+            }
+            publish()
+            return true
+        }
+        if changed || change.changed {
+            refold()
+            return true
+        }
+        return false
+    }
+
+    private func refold() {
+        let merged = EventMerge.merge(journal.rawEvents, lineBytes: { [path] src in Self.lineBytes(teamPath: path, src) })
+        var s = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
+        for e in merged.events { s.apply(e) }
+        state = s
+        ids = Set(merged.events.map(\.id))
+        mergeProblems = merged.problems
+        publish()
+    }
+
+    private func publish() {
+        let problems = (config.problems + journal.problems + mergeProblems + state.problems).sorted()
+        snapshot = TeamSnapshot(path: path, settings: config.settings, members: config.members, rotations: config.rotations, state: state, problems: problems)
+    }
+
+    static func lineBytes(teamPath: String, _ src: EventSource) -> [UInt8] {
+        guard case .success(let all) = SafeFiles.read(teamPath + "/" + src.file, limit: 1 << 30), src.offset + src.length <= all.count else { return [] }
+        return Array(all[src.offset..<(src.offset + src.length)])
+    }
+}
