@@ -14,4 +14,6 @@ public enum Action: Sendable {
     /// A write the dashboard asked for succeeded or failed.
     case written(PendingEvent)
     case writeFailed(PendingEvent, reason: String)
+    /// Something the loop wants the user to know (TEAM unreadable, a theme problem).
+    case notice(Notice)
 }

@@ -32,8 +32,10 @@ public enum Update {
             trimNotices(&state)
             return []
         case .writeFailed(_, let reason):
-            state.notices.insert(Notice(reason, level: .danger), at: 0)
-            trimNotices(&state)
+            notify(&state, reason, .danger)
+            return []
+        case .notice(let notice):
+            notify(&state, notice.text, notice.level)
             return []
         }
     }

@@ -6,7 +6,7 @@ import MeridianTerminal
 /// under a column bar. A task is two lines: priority and title, then id, holder, labels, due date
 /// and the stale / conflict marks. Over-limit columns are marked in their header.
 public enum BoardView {
-    public static let minColumnWidth = 18
+    public static let minColumnWidth = 16
     static let taskHeight = 2
 
     /// How the board is arranged inside a pane.

@@ -19,7 +19,7 @@ public enum ClocksView {
         let nameWidth = min(max(8, members.map { DisplayWidth.of(TextSanitizer.clean($0.name)) }.max() ?? 8), max(8, inner.width / 4), 22)
         let showWeekday = inner.width >= nameWidth + 40
         let rowsRoom = inner.height - 1
-        buffer.putRuns([(DisplayWidth.pad("  " + "member", toWidth: nameWidth + 3) + (showWeekday ? "local     " : "local ") + "offset  now", theme.style(.muted))],
+        buffer.putRuns([(DisplayWidth.pad("  " + "member", toWidth: nameWidth + 3) + (showWeekday ? "local     " : "local ") + "offset  now        status", theme.style(.muted))],
                        x: inner.x, y: inner.y, limit: inner.maxX, ellipsis: g.ellipsis)
         guard rowsRoom > 0 else { return }
         let first = scrollStart(selected: state.clocksRow, count: members.count, visible: rowsRoom)

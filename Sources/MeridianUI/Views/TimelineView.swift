@@ -38,7 +38,7 @@ public enum TimelineView {
         var labelEnd = axisX
         for h in stride(from: 0, to: hours, by: step) {
             let x = axisX + Int((Double(h) * 3600 / cell).rounded(.down))
-            guard x >= labelEnd, x + 2 <= inner.maxX else { continue }
+            guard x >= labelEnd, x + 2 <= inner.maxX, !(x...(x + 1)).contains(axisX + nowColumn) else { continue }
             let hour = zone.local(d.start.addingTimeInterval(Double(h) * 3600)).hour
             buffer.put(String(format: "%02d", hour), x: x, y: inner.y, style: theme.style(.muted))
             labelEnd = x + 3
