@@ -4,6 +4,7 @@ import ArgumentParser
 enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         StatusCommand.self, CheckCommand.self, InitCommand.self, JoinCommand.self,
+        OncallCommand.self, OverrideCommand.self,
         DashCommand.self,
     ]
     static let defaultCommand: ParsableCommand.Type? = DashCommand.self

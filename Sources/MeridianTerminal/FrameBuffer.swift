@@ -14,7 +14,7 @@ public struct FrameBuffer: Hashable, Sendable {
     public let width: Int
     public let height: Int
     /// Row-major cells: the cell at (x, y) is `cells[y * width + x]`.
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
 
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)

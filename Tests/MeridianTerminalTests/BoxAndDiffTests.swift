@@ -96,21 +96,50 @@ import Testing
         #expect(replay == new)
     }
 
-    @Test func runsCoverWholeWideGlyphs() {
+    @Test func restylingHalfAWideGlyphRedrawsTheWholeGlyph() {
         var old = FrameBuffer(width: 6, height: 1)
         old.put("日本", x: 0, y: 0, style: .plain)
         var new = old
-        // only the continuation cell of 本 changes style
         new.modifyStyle(Rect(x: 3, y: 0, width: 1, height: 1)) { $0.attrs = .bold }
         let runs = FrameDiff.changes(from: old, to: new)
         #expect(runs.count == 1)
         #expect(runs[0].x == 2)
         #expect(runs[0].cells.first?.grapheme == "本")
         #expect(runs[0].cells.count == 2)
+    }
 
-        var changedGlyph = old
+    @Test func runsNeverStartOnAContinuationNorSplitAGlyph() {
+        var old = FrameBuffer(width: 6, height: 1)
+        old.put("日本", x: 0, y: 0, style: .plain)
+        // States the public API cannot make: only one half of a glyph differs.
+        var rightHalfOnly = old
+        rightHalfOnly.cells[3].style = Style(attrs: .bold)
+        #expect(FrameDiff.changes(from: old, to: rightHalfOnly).map { [$0.x, $0.cells.count] } == [[2, 2]])
+        var leftHalfOnly = old
+        leftHalfOnly.cells[0].style = Style(attrs: .bold)
+        #expect(FrameDiff.changes(from: old, to: leftHalfOnly).map { [$0.x, $0.cells.count] } == [[0, 2]])
+    }
+
+    @Test func aChangedWideGlyphIsOneRunOfBothCells() {
+        var base = FrameBuffer(width: 6, height: 1)
+        base.put("日本", x: 0, y: 0, style: .plain)
+        var changedGlyph = base
         changedGlyph.put("中", x: 2, y: 0, style: .plain)
-        let glyphRuns = FrameDiff.changes(from: old, to: changedGlyph)
+        let glyphRuns = FrameDiff.changes(from: base, to: changedGlyph)
         #expect(glyphRuns == [CellRun(row: 0, x: 2, cells: [Cell(grapheme: "中"), Cell.continuation(.plain)])])
+    }
+}
+
+@Suite struct StyledDumpTests {
+    @Test func dumpShowsTextStylesAndLegend() {
+        var buffer = FrameBuffer(width: 6, height: 1)
+        buffer.put("ab", x: 0, y: 0, style: Style(fg: .cyan))
+        buffer.put("日", x: 2, y: 0, style: Style(attrs: [.bold, .reverse]))
+        #expect(buffer.styledDump().split(separator: "\n", omittingEmptySubsequences: false) == [
+            "ab日  ",
+            "aabb..",
+            "a = fg:ansi(6) bg:default attrs:[]",
+            "b = fg:default bg:default attrs:[bold,reverse]",
+        ])
     }
 }

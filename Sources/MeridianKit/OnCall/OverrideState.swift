@@ -8,6 +8,15 @@ public struct OncallOverride: Hashable, Sendable {
     public var to: Date
     public var event: String
     public var order: Int
+
+    public init(rotation: String, member: String, from: Date, to: Date, event: String, order: Int) {
+        self.rotation = rotation
+        self.member = member
+        self.from = from
+        self.to = to
+        self.event = event
+        self.order = order
+    }
 }
 
 /// Overrides folded from the journals; cancelled ones are gone, the rest keep event order.
@@ -30,6 +39,11 @@ public struct OverrideState: Sendable {
             break
         }
         return nil
+    }
+
+    /// Every live override of every rotation, in event order.
+    public var live: [OncallOverride] {
+        all.filter { !cancelled.contains($0.event) }
     }
 
     /// Live overrides of a rotation in event order (later ones win where they overlap).

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Why the person on call may not answer: off their hours, on time off, or not a known member.
+public enum OncallConcern: String, Sendable {
+    case offHours = "off_hours"
+    case timeOff = "time_off"
+    case unknownMember = "unknown_member"
+}
+
+/// A warning about an on-call person at an instant: `now`, or the start of the next slot they take over.
+public struct OncallWarning: Hashable, Sendable {
+    public enum When: String, Sendable { case now, handoff }
+    public var member: String
+    public var at: Date
+    public var when: When
+    public var concern: OncallConcern
+}
+
+/// The next handoff of a rotation: when the cover changes next, who hands over and who takes over.
+public struct OncallHandoff: Hashable, Sendable {
+    public var at: Date
+    /// On call until `at` (nil when nobody is on call now).
+    public var from: String?
+    /// On call from `at` (nil when nobody takes over).
+    public var to: String?
+}
+
+/// What a glance at one rotation needs beyond SPEC's now/next/gaps: the coming handoff, warnings
+/// about the people on call, and the viewer's own current or next slot.
+public struct OncallGlance: Sendable {
+    public var rotation: RotationConfig
+    public var status: OncallStatus
+    public var handoff: OncallHandoff?
+    public var warnings: [OncallWarning]
+    /// The viewer's slot in force now or the first one ahead (within 366 days); nil if none or no viewer.
+    public var mine: OncallSlot?
+
+    /// Looks at `rotation` in `snapshot` at `now` for `viewer` (a member id, or nil).
+    public init(_ rotation: RotationConfig, in snapshot: TeamSnapshot, now: Date, viewer: String?) {
+        let schedule = OncallSchedule(rotation, in: snapshot)
+        self.rotation = rotation
+        let status = schedule.status(at: now)
+        self.status = status
+        // The coming handoff: the end of the current slot, else the start of the next one.
+        if let cur = status.now {
+            handoff = OncallHandoff(at: cur.end, from: cur.member, to: schedule.cover(at: cur.end)?.member)
+        } else if let next = status.next {
+            handoff = OncallHandoff(at: next.start, from: nil, to: next.member)
+        } else {
+            handoff = nil
+        }
+        var warnings: [OncallWarning] = []
+        if let cur = status.now, let c = Self.concern(cur.member, at: now, in: snapshot) {
+            warnings.append(OncallWarning(member: cur.member, at: now, when: .now, concern: c))
+        }
+        // The coming handoff to someone: the next covered slot's start (the cover may lapse in between).
+        if let next = status.next, let c = Self.concern(next.member, at: next.start, in: snapshot) {
+            warnings.append(OncallWarning(member: next.member, at: next.start, when: .handoff, concern: c))
+        }
+        self.warnings = warnings
+        if let viewer {
+            if let cur = status.now, cur.member == viewer {
+                mine = cur
+            } else {
+                mine = Self.firstSlot(of: viewer, in: schedule, after: now)
+            }
+        } else {
+            mine = nil
+        }
+    }
+
+    /// Time off wins over hours (SPEC §2); a member with no file cannot be checked at all.
+    static func concern(_ member: String, at t: Date, in snapshot: TeamSnapshot) -> OncallConcern? {
+        guard let profile = snapshot.member(member) else { return .unknownMember }
+        let probe = MemberAvailabilityProbe(profile: profile, timeOff: snapshot.presence.timeOff(of: member))
+        if probe.onTimeOff(at: t) { return .timeOff }
+        if !probe.insideHours(at: t) { return .offHours }
+        return nil
+    }
+
+    /// The first slot of `member` starting after `now`, looking as far ahead as `next` does.
+    static func firstSlot(of member: String, in schedule: OncallSchedule, after now: Date) -> OncallSlot? {
+        guard schedule.rotation.members.contains(member) || schedule.overrides.contains(where: { $0.member == member }) else { return nil }
+        let limit = now.addingTimeInterval(OncallSchedule.nextHorizon)
+        var x = now
+        while let s = schedule.firstSlot(startingAtOrAfter: x, notAfter: limit) {
+            if s.member == member { return s }
+            x = s.end
+        }
+        return nil
+    }
+}
