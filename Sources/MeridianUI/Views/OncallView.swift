@@ -20,17 +20,15 @@ public enum OncallView {
         let me = state.viewerZone
         var lines: [(rotation: Int, runs: [(String, Style)])] = []
         for (index, rotation) in rotations.enumerated() {
-            let summary = OncallModel.summary(rotation, at: t, state.snapshot)
+            let glance = OncallGlance(rotation, in: state.snapshot, now: t, viewer: state.me)
+            let summary = glance.status
             var head: [(String, Style)] = [(rotation.name, theme.style(.title)), ("  \(rotation.zone.identifier) · \(rotation.shift)", theme.style(.muted))]
             if index == state.oncallRow && focused { head = head.map { ($0.0, theme.selected) } }
             lines.append((index, head))
-            guard let summary else {
-                lines.append((index, [("  on-call engine unavailable", theme.style(.muted))]))
-                continue
-            }
+            func name(_ id: String) -> String { state.snapshot.member(id)?.name ?? id }
             if let now = summary.now {
                 let person = state.snapshot.member(now.member)
-                var runs: [(String, Style)] = [("  now  ", theme.style(.muted)), (person?.name ?? now.member, theme.style(.success).with(attrs: .bold))]
+                var runs: [(String, Style)] = [("  now  ", theme.style(.muted)), (name(now.member), theme.style(.success).with(attrs: .bold))]
                 if now.isOverride { runs.append((" \(g.override) override", theme.style(.accent))) }
                 runs.append(("  until \(TimeText.dayClock(now.end, me))", theme.style(.text)))
                 if let zone = person?.zone, zone.identifier != me.identifier {
@@ -38,26 +36,29 @@ public enum OncallView {
                 }
                 runs.append(("  in \(TimeText.duration(now.end.timeIntervalSince(t)))", theme.style(.primary)))
                 lines.append((index, runs))
-                if let person, MemberQueries.availability(person, at: t, state.snapshot) != .working {
-                    let a = MemberQueries.availability(person, at: t, state.snapshot)
-                    lines.append((index, [("  \(g.warning) \(person.name) is \(a.word) now (\(TimeText.clock(person.zone.local(t))) their time)", theme.style(.warning))]))
-                }
             } else {
                 lines.append((index, [("  now  ", theme.style(.muted)), ("nobody on call", theme.style(.danger))]))
             }
             if let next = summary.next {
-                let name = state.snapshot.member(next.member)?.name ?? next.member
-                var runs: [(String, Style)] = [("  next ", theme.style(.muted)), (name, theme.style(.text))]
-                if next.isOverride { runs.append((" \(g.override)", theme.style(.accent))) }
+                var runs: [(String, Style)] = [("  next ", theme.style(.muted)), (name(next.member), theme.style(.text))]
+                if next.isOverride { runs.append((" \(g.override) override", theme.style(.accent))) }
                 runs.append(("  from \(TimeText.dayClock(next.start, me)) (in \(TimeText.duration(next.start.timeIntervalSince(t))))", theme.style(.muted)))
                 lines.append((index, runs))
+            } else {
+                lines.append((index, [("  next ", theme.style(.muted)), ("nobody within a year", theme.style(.muted))]))
             }
             if summary.gaps.isEmpty {
                 lines.append((index, [("  gaps none in the next 7 days", theme.style(.muted))]))
             } else {
                 let shown = summary.gaps.prefix(3).map { "\(TimeText.dayClock($0.start, me))\(g.dash)\(TimeText.dayClock($0.end, me))" }
-                let more = summary.gaps.count > 3 ? " +\(summary.gaps.count - 3)" : ""
+                let more = summary.gaps.count > 3 ? " +\(summary.gaps.count - 3) more" : ""
                 lines.append((index, [("  gaps ", theme.style(.muted)), (shown.joined(separator: ", ") + more, theme.style(.warning))]))
+            }
+            for warning in glance.warnings {
+                lines.append((index, [("  \(g.warning) " + warningText(warning, name: name(warning.member), state: state), theme.style(.warning))]))
+            }
+            if let mine = glance.mine, mine != summary.now {
+                lines.append((index, [("  you  next on call \(TimeText.dayClock(mine.start, me))\(g.dash)\(TimeText.dayClock(mine.end, me))", theme.style(.accent))]))
             }
         }
         // Scroll so that the selected rotation's block starts on screen.
@@ -67,6 +68,23 @@ public enum OncallView {
         if lastLine >= inner.height { start = min(firstLine, lastLine - inner.height + 1) }
         for (i, line) in lines.dropFirst(start).prefix(inner.height).enumerated() {
             buffer.putRuns(line.runs, x: inner.x, y: inner.y + i, limit: inner.maxX, ellipsis: g.ellipsis)
+        }
+    }
+
+    /// "Bob is off hours now (03:10 their time)" / "at the handoff Thu 09:00 Chen is on time off".
+    static func warningText(_ w: OncallWarning, name: String, state: AppState) -> String {
+        let what: String
+        switch w.concern {
+        case .offHours: what = "off hours"
+        case .timeOff: what = "on time off"
+        case .unknownMember: what = "not a member of the team (no members/ file)"
+        }
+        switch w.when {
+        case .now:
+            let local = state.snapshot.member(w.member).map { " (\(TimeText.clock($0.zone.local(w.at))) their time)" } ?? ""
+            return "\(name) is \(what) now\(local)"
+        case .handoff:
+            return "at the handoff \(TimeText.dayClock(w.at, state.viewerZone)) \(name) is \(what)"
         }
     }
 }
