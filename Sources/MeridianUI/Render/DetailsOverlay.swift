@@ -6,7 +6,7 @@ import MeridianTerminal
 /// conflicts, its notes and its comments — in a scrollable box over the panes.
 public enum DetailsOverlay {
     /// The overlay's text lines for a task at `width` columns, with the role of each.
-    static func lines(_ task: BoardTask, width: Int, state: AppState) -> [(String, ThemeRole)] {
+    static func lines(_ task: BoardTask, width: Int, state: AppState, style: RenderStyle) -> [(String, ThemeRole)] {
         let zone = state.viewerZone
         let snapshot = state.snapshot
         func name(_ id: String) -> String { snapshot.member(id).map { "\($0.name) (\(id))" } ?? id }
@@ -34,7 +34,7 @@ public enum DetailsOverlay {
         out.append(("Comments (\(task.comments.count))", .title))
         if task.comments.isEmpty { out.append(("  (none)", .muted)) }
         for comment in task.comments {
-            out.append(("  \(name(comment.by)) · \(TimeText.day(zone.date(at: comment.at))) \(TimeText.clock(zone.local(comment.at)))", .primary))
+            out.append(("  \(name(comment.by)) \(style.glyphs.dot) \(TimeText.day(zone.date(at: comment.at))) \(TimeText.clock(zone.local(comment.at)))", .primary))
             out += Wrap.lines(comment.text, width: width - 4).map { ("    " + $0, .text) }
         }
         return out
@@ -52,9 +52,9 @@ public enum DetailsOverlay {
             buffer.putField("This task was deleted.", x: inner.x + 1, y: inner.y, width: inner.width - 2, style: theme.style(.muted))
             return
         }
-        let inner = buffer.drawBox(rect, title: "\(task.id) · \(task.title)", style: theme.style(.focusBorder),
+        let inner = buffer.drawBox(rect, title: "\(task.id) \(style.glyphs.dot) \(task.title)", style: theme.style(.focusBorder),
                                    titleStyle: theme.style(.title).with(attrs: .bold), charset: style.glyphs.focusBox)
-        let body = lines(task, width: inner.width - 2, state: state)
+        let body = lines(task, width: inner.width - 2, state: state, style: style)
         let first = max(0, min(scroll, body.count - inner.height + 1))
         for (i, line) in body.dropFirst(first).prefix(inner.height - 1).enumerated() {
             buffer.putField(line.0, x: inner.x + 1, y: inner.y + i, width: inner.width - 2, style: theme.style(line.1), ellipsis: style.glyphs.ellipsis)

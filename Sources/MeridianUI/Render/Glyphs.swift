@@ -12,6 +12,8 @@ public struct Glyphs: Hashable, Sendable {
     public var nowMarker: String
     public var warning, stale, conflict, override: String
     public var left, right, bullet, arrow, dash: String
+    /// Separates parts of a line: `·`, ASCII `-`.
+    public var dot: String
     public var ellipsis: String
 
     public static let unicode = Glyphs(
@@ -22,7 +24,7 @@ public struct Glyphs: Hashable, Sendable {
         bar: "█", gap: "·", offBar: "░", overlapBar: "▆",
         nowMarker: "│",
         warning: "⚠", stale: "◷", conflict: "✗", override: "⇄",
-        left: "◀", right: "▶", bullet: "•", arrow: "→", dash: "–",
+        left: "◀", right: "▶", bullet: "•", arrow: "→", dash: "–", dot: "·",
         ellipsis: "…")
 
     public static let ascii = Glyphs(
@@ -33,7 +35,7 @@ public struct Glyphs: Hashable, Sendable {
         bar: "#", gap: ".", offBar: "x", overlapBar: "=",
         nowMarker: "|",
         warning: "!", stale: "z", conflict: "X", override: "@",
-        left: "<", right: ">", bullet: "*", arrow: "->", dash: "-",
+        left: "<", right: ">", bullet: "*", arrow: "->", dash: "-", dot: "-",
         ellipsis: "~")
 }
 

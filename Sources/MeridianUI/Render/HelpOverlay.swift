@@ -19,7 +19,7 @@ public enum HelpOverlay {
         guard width >= 20, height >= 3 else { return }
         let rect = Rect(x: (buffer.width - width) / 2, y: (buffer.height - height) / 2, width: width, height: height)
         buffer.fill(rect, style: theme.style(.text))
-        let inner = buffer.drawBox(rect, title: "Help · Esc closes", style: theme.style(.focusBorder), titleStyle: theme.style(.title).with(attrs: .bold), charset: style.glyphs.focusBox)
+        let inner = buffer.drawBox(rect, title: "Help \(style.glyphs.dot) Esc closes", style: theme.style(.focusBorder), titleStyle: theme.style(.title).with(attrs: .bold), charset: style.glyphs.focusBox)
         let keyWidth = 12
         let first = max(0, min(scroll, rows.count - inner.height))
         for (i, row) in rows.dropFirst(first).prefix(inner.height).enumerated() {

@@ -45,13 +45,13 @@ public enum Screen {
         let zone = state.viewerZone
         let t = state.displayTime
         let local = zone.local(t)
-        var left = " Meridian · \(state.snapshot.settings.name) "
+        var left = " Meridian \(style.glyphs.dot) \(state.snapshot.settings.name) "
         left += " \(TimeText.day(local.date)) \(TimeText.clock(local)) \(Zone.formatOffset(zone.offset(at: t))) \(zone.identifier)"
-        if let me = state.me { left += " · you: \(me)" }
+        if let me = state.me { left += " \(style.glyphs.dot) you: \(me)" }
         let x = buffer.putRuns([(left, theme.header)], x: rect.x, y: rect.y, limit: rect.maxX, ellipsis: style.glyphs.ellipsis)
         if state.scrubHours != 0 {
             let sign = state.scrubHours > 0 ? "+" : "-"
-            let right = " \(sign)\(abs(state.scrubHours))h from now · t: back to now "
+            let right = " \(sign)\(abs(state.scrubHours))h from now \(style.glyphs.dot) t: back to now "
             let w = DisplayWidth.of(right)
             if rect.maxX - w > x { buffer.put(right, x: rect.maxX - w, y: rect.y, style: theme.header.with(fg: theme.monochrome ? nil : theme.color(.now), attrs: .bold)) }
         }
@@ -71,13 +71,13 @@ public enum Screen {
         switch state.mode {
         case .filterPrompt(let text):
             buffer.putRuns([("Filter: ", theme.style(.accent).with(attrs: .bold)), (text, theme.style(.text)), ("_", theme.style(.accent)),
-                            ("   Enter keeps · Esc clears", theme.style(.muted))], x: rect.x + 1, y: rect.y, limit: rect.maxX, ellipsis: g.ellipsis)
+                            ("   Enter keeps \(style.glyphs.dot) Esc clears", theme.style(.muted))], x: rect.x + 1, y: rect.y, limit: rect.maxX, ellipsis: g.ellipsis)
             return
         case .newTaskPrompt(let text):
             let columns = state.snapshot.board.columns
             let column = columns[max(0, min(state.boardColumn, columns.count - 1))]
             buffer.putRuns([("New task in \(column): ", theme.style(.accent).with(attrs: .bold)), (text, theme.style(.text)), ("_", theme.style(.accent)),
-                            ("   Enter creates · Esc cancels", theme.style(.muted))], x: rect.x + 1, y: rect.y, limit: rect.maxX, ellipsis: g.ellipsis)
+                            ("   Enter creates \(style.glyphs.dot) Esc cancels", theme.style(.muted))], x: rect.x + 1, y: rect.y, limit: rect.maxX, ellipsis: g.ellipsis)
             return
         default:
             break
@@ -89,18 +89,28 @@ public enum Screen {
         case .warning: .warning
         case .danger: .danger
         }
-        let more = state.notices.count > 1 ? "  (+\(state.notices.count - 1) · Esc dismisses)" : "  (Esc dismisses)"
+        let more = state.notices.count > 1 ? "  (+\(state.notices.count - 1) \(style.glyphs.dot) Esc dismisses)" : "  (Esc dismisses)"
         let mark = notice.level == .danger || notice.level == .warning ? g.warning + " " : ""
         buffer.putRuns([(mark + notice.text, theme.style(role)), (more, theme.style(.muted))], x: rect.x + 1, y: rect.y, limit: rect.maxX, ellipsis: g.ellipsis)
+    }
+
+    /// The key hints in table order; when they do not all fit, the last ones (`? help`, `q quit`)
+    /// are kept and hints before them are dropped.
+    static func footerHints(width: Int) -> [String] {
+        var hints = KeyMap.hints
+        let kept = Array(hints.suffix(2))
+        func total(_ h: [String]) -> Int { h.reduce(0) { $0 + DisplayWidth.of($1) + 2 } + 1 }
+        while total(hints) > width, hints.count > kept.count {
+            hints.remove(at: hints.count - kept.count - 1)
+        }
+        return total(hints) <= width ? hints : []
     }
 
     static func drawFooter(_ buffer: inout FrameBuffer, _ rect: Rect, style: RenderStyle) {
         let theme = style.theme
         var x = rect.x + 1
-        for hint in KeyMap.hints {
+        for hint in footerHints(width: rect.width) {
             let parts = hint.split(separator: " ", maxSplits: 1).map(String.init)
-            let width = DisplayWidth.of(hint)
-            guard x + width <= rect.maxX else { break }
             x += buffer.put(parts[0], x: x, y: rect.y, style: theme.style(.accent).with(attrs: .bold))
             if parts.count > 1 { x += buffer.put(" " + parts[1], x: x, y: rect.y, style: theme.style(.muted)) }
             x += 2

@@ -68,7 +68,7 @@ public enum BoardView {
         let geo = geometry(inner, state: state, model: model)
         if !state.activeFilter.isEmpty {
             buffer.putRuns([("/ ", theme.style(.accent)), (state.activeFilter, theme.style(.accent).with(attrs: .bold)),
-                            ("  \(shown) match\(shown == 1 ? "" : "es") · Esc clears", theme.style(.muted))],
+                            ("  \(shown) match\(shown == 1 ? "" : "es") \(style.glyphs.dot) Esc clears", theme.style(.muted))],
                            x: inner.x, y: inner.y, limit: inner.maxX, ellipsis: gl.ellipsis)
         }
         let headerY = inner.y + geo.top - 1

@@ -22,7 +22,7 @@ public enum OncallView {
         for (index, rotation) in rotations.enumerated() {
             let glance = OncallGlance(rotation, in: state.snapshot, now: t, viewer: state.me)
             let summary = glance.status
-            var head: [(String, Style)] = [(rotation.name, theme.style(.title)), ("  \(rotation.zone.identifier) · \(rotation.shift)", theme.style(.muted))]
+            var head: [(String, Style)] = [(rotation.name, theme.style(.title)), ("  \(rotation.zone.identifier) \(style.glyphs.dot) \(rotation.shift)", theme.style(.muted))]
             if index == state.oncallRow && focused { head = head.map { ($0.0, theme.selected) } }
             lines.append((index, head))
             func name(_ id: String) -> String { state.snapshot.member(id)?.name ?? id }

@@ -19,7 +19,7 @@ public enum TimelineView {
         let t = state.displayTime
         let d = day(containing: t, zone: zone)
         let hours = Int((d.length / 3600).rounded())
-        let subtitle = "\(TimeText.day(d.date)) · \(zone.identifier)" + (hours != 24 ? " · \(hours)h day" : "")
+        let subtitle = "\(TimeText.day(d.date)) \(style.glyphs.dot) \(zone.identifier)" + (hours != 24 ? " \(style.glyphs.dot) \(hours)h day" : "")
         let inner = PaneFrame.draw(&buffer, rect, pane: .timeline, focused: focused, style: style, subtitle: subtitle)
         let theme = style.theme
         let g = style.glyphs
