@@ -19,14 +19,7 @@ import Testing
         b = datetime(b.year, b.month, b.day, tzinfo=z)
         print(int(b.timestamp() - a.timestamp()))
         """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        p.waitUntilExit()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = Spawn.run(["python3", "-c", script]).output
         return Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 

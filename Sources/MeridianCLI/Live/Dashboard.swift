@@ -27,6 +27,7 @@ public enum Dashboard {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw .usage("The dashboard needs a terminal; for scripts use `meridian status`.")
         }
+        unblockSignals()
         let session = CursesSession()
         do {
             try session.start(asciiOverride: ascii ? true : nil)
@@ -42,6 +43,14 @@ public enum Dashboard {
             _ = Update.update(&loop.state, .notice(Notice("Theme: \(problem.description)", level: .warning)))
         }
         loop.run()
+    }
+
+    /// A parent may hand us a blocked signal mask (some test runners and daemons do): the dashboard
+    /// needs SIGWINCH to see resizes and SIGTERM/SIGINT to die with the terminal restored.
+    static func unblockSignals() {
+        var none = sigset_t()
+        sigemptyset(&none)
+        _ = sigprocmask(SIG_SETMASK, &none, nil)
     }
 
     static func executablePath() -> String {
