@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "meridian", targets: ["meridian"]),
         .executable(name: "meridian-bench", targets: ["meridian-bench"]),
         .library(name: "MeridianKit", targets: ["MeridianKit"]),
+        .library(name: "MeridianTerminal", targets: ["MeridianTerminal"]),  // for the fuzz targets in Fuzz/
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -13,6 +13,7 @@ struct OncallCancelCommand: ParsableCommand {
     func run() throws {
         let ctx = try Context(global)
         let snapshot = try ctx.openTeam().snapshot
+        _ = try ctx.writer(for: snapshot)   // an --as with no member file is exit 2, before any refusal
         let live = snapshot.overrides.live
         var matches = live.filter { $0.event == id }
         if matches.isEmpty, id.count >= 6 { matches = live.filter { $0.event.hasPrefix(id) } }

@@ -22,6 +22,7 @@ struct OverrideCommand: ParsableCommand {
         guard let end = Instant.parse(to) else { throw CLIError.usage("TO must be an ISO-8601 instant like 2026-11-26T09:00:00Z, not '\(Sanitize.line(to))'.") }
         guard start < end else { throw CLIError.usage("TO (\(Instant.format(end))) must be after FROM (\(Instant.format(start))).") }
         let snapshot = try ctx.openTeam().snapshot
+        _ = try ctx.writer(for: snapshot)   // who I am comes first: an --as with no member file is exit 2
         guard snapshot.rotation(rotation) != nil else {
             throw CLIError.refused("Unknown rotation '\(Sanitize.line(rotation))'; known: \(OncallCommand.known(snapshot.rotations.map(\.id))).")
         }

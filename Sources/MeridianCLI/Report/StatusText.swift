@@ -1,22 +1,18 @@
 import MeridianKit
 
-/// The readable form of `meridian status` (without `--json`).
+/// The readable form of `meridian status` (without `--json`): the four panes as plain text,
+/// reusing each command's own renderer.
 enum StatusText {
     static func render(_ snapshot: TeamSnapshot, _ request: StatusReport.Request) -> String {
-        var lines: [String] = []
-        lines.append("\(Sanitize.line(snapshot.settings.name)) — \(request.viewerZone.isoLocal(request.now))")
-        lines.append("")
-        for m in snapshot.members {
-            lines.append("  \(Sanitize.line(m.name))  \(m.zone.local(request.now).description.suffix(8).prefix(5))  \(Zone.formatOffset(m.zone.offset(at: request.now)))")
-        }
-        lines.append("")
-        for c in snapshot.board.columns {
-            lines.append("  \(Sanitize.line(c)): \(snapshot.board.tasks(in: c).count) tasks")
-        }
+        var sections: [String] = []
+        sections.append(ClocksCommand.render(snapshot, now: request.now, viewerZone: request.viewerZone))
+        sections.append("Overlap\n" + OverlapCommand.render(snapshot, request))
+        sections.append("Board\n" + BoardText.render(snapshot, now: request.now, zone: request.viewerZone, viewer: request.viewer, only: nil))
+        let glances = snapshot.rotations.map { OncallGlance($0, in: snapshot, now: request.now, viewer: request.viewer) }
+        sections.append("On call\n" + OncallText.render(glances, snapshot, request))
         if !snapshot.problems.isEmpty {
-            lines.append("")
-            lines.append("  \(snapshot.problems.count) problem(s); run `meridian check`.")
+            sections.append("\(snapshot.problems.count) problem(s) in the team directory; run `meridian check` to list them.")
         }
-        return lines.joined(separator: "\n")
+        return sections.joined(separator: "\n\n")
     }
 }

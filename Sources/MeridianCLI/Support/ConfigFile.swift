@@ -1,29 +1,42 @@
 import Foundation
 import MeridianKit
 
-/// The user's config: `data`, `member` and optional `theme` keys of config.toml.
+/// The user's config, `$XDG_CONFIG_HOME/meridian/config.toml`: top-level `data`, `member` and
+/// optional `theme` string keys. `data` may start with `~/`; a relative `data` is taken relative
+/// to the config file's folder. A broken file is kept as `problem` and reported only when a value
+/// from it is needed.
 struct ConfigFile {
     var data: String?
     var member: String?
     var theme: String?
+    /// Why the file could not be read (one sentence), if it exists but is broken.
+    var problem: String?
 
-    /// Reads the file if present; a broken config is reported, not fatal.
-    static func load(_ path: String) -> ConfigFile {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return ConfigFile() }
-        var c = ConfigFile()
-        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            guard !line.hasPrefix("#"), let eq = line.firstIndex(of: "=") else { continue }
-            let key = line[..<eq].trimmingCharacters(in: .whitespaces)
-            var value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-            if value.hasPrefix("\""), let end = value.dropFirst().firstIndex(of: "\"") { value = String(value[value.index(after: value.startIndex)..<end]) }
-            switch key {
-            case "data": c.data = value
-            case "member": c.member = value
-            case "theme": c.theme = value
-            default: break
-            }
+    static func load(_ path: String, home: String) -> ConfigFile {
+        guard FileManager.default.fileExists(atPath: path) else { return ConfigFile() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return ConfigFile(problem: "cannot read \(path)")
         }
-        return c
+        guard let text = String(data: data, encoding: .utf8) else { return ConfigFile(problem: "\(path) is not valid UTF-8") }
+        switch TOMLStrings.topLevel(text: text, file: path) {
+        case .failure(let p):
+            return ConfigFile(problem: p.description)
+        case .success(let keys):
+            var c = ConfigFile()
+            c.member = keys["member"].flatMap { $0.isEmpty ? nil : $0 }
+            c.theme = keys["theme"]
+            if let d = keys["data"], !d.isEmpty {
+                if d == "~" {
+                    c.data = home
+                } else if d.hasPrefix("~/") {
+                    c.data = home + d.dropFirst(1)
+                } else if d.hasPrefix("/") {
+                    c.data = d
+                } else {
+                    c.data = (path as NSString).deletingLastPathComponent + "/" + d
+                }
+            }
+            return c
+        }
     }
 }

@@ -9,12 +9,15 @@ public struct Context {
     public var now: Date
     public var paths: Paths
     public var theme: String?
+    /// Why config.toml could not be read, when it exists but is broken.
+    var configProblem: String?
 
     /// Resolves options; `--now` must be an ISO-8601 instant.
     public init(_ options: GlobalOptions, paths: Paths = Paths(), clock: () -> Date = Date.init) throws(CLIError) {
         self.paths = paths
         let env = paths.environment
-        let config = ConfigFile.load(paths.configFile)
+        let config = ConfigFile.load(paths.configFile, home: paths.home)
+        configProblem = config.problem
         dataPath = options.data ?? env["MERIDIAN_DATA"].flatMap { $0.isEmpty ? nil : $0 } ?? config.data
         member = options.member ?? env["MERIDIAN_MEMBER"].flatMap { $0.isEmpty ? nil : $0 } ?? config.member
         deviceOption = options.device ?? env["MERIDIAN_DEVICE"].flatMap { $0.isEmpty ? nil : $0 }
@@ -31,7 +34,14 @@ public struct Context {
     /// The team directory, which must be given somehow.
     public func requireDataPath() throws(CLIError) -> String {
         guard let p = dataPath, !p.isEmpty else {
+            if let configProblem { throw .usage("No team directory: pass --data DIR or set MERIDIAN_DATA; the config file is broken (\(configProblem)).") }
             throw .usage("No team directory: pass --data DIR, set MERIDIAN_DATA, or set `data` in \(paths.configFile).")
+        }
+        // TEAM itself may be a link the user made (~/team -> ~/Dropbox/team): it is what they named,
+        // so it is resolved here; links *inside* TEAM are still never followed.
+        if SafeFiles.info(p).kind == .symlink, let resolved = realpath(p, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
         }
         return p
     }
@@ -64,7 +74,10 @@ public struct Context {
 
     /// A writer for my journal; `--as` must name a member with a file in members/ (else exit 2).
     public func writer(for snapshot: TeamSnapshot) throws(CLIError) -> JournalWriter {
-        guard let m = member else { throw .usage("Who are you? Pass --as MEMBER, set MERIDIAN_MEMBER, or set `member` in \(paths.configFile).") }
+        guard let m = member else {
+            if let configProblem { throw .usage("Who are you? Pass --as MEMBER or set MERIDIAN_MEMBER; the config file is broken (\(configProblem)).") }
+            throw .usage("Who are you? Pass --as MEMBER, set MERIDIAN_MEMBER, or set `member` in \(paths.configFile).")
+        }
         guard SafeFiles.info(snapshot.path + "/members/\(m).toml").kind == .file else {
             throw .usage("'\(m)' has no file in members/; run `meridian join` first.")
         }

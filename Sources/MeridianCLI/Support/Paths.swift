@@ -8,7 +8,7 @@ public struct Paths: Sendable {
         self.environment = environment
     }
 
-    var home: String { environment["HOME"] ?? NSHomeDirectory() }
+    public var home: String { environment["HOME"] ?? NSHomeDirectory() }
 
     public var configHome: String {
         if let v = environment["XDG_CONFIG_HOME"], v.hasPrefix("/") { return v }

@@ -26,6 +26,8 @@ public struct BoardTask: Hashable, Sendable {
     /// Latest `at` of any event naming the task (for staleness).
     public var lastActivity: Date
     public var comments: [TaskComment]
+    /// Where the event that last set `column` lives (for the unknown-column problem).
+    public var columnSource: EventSource
 }
 
 /// A lost claim: `member` claimed `task` apart from `lostTo`, who held it first in merge order.
@@ -33,17 +35,23 @@ public struct ClaimConflict: Hashable, Sendable {
     public var task: String
     public var member: String
     public var lostTo: String
+    /// The id of the lost `task.claim` event (each event is applied once, so each loss appears once).
     public var event: String
+    public var at: Date
 }
 
 /// The board folded from task events in merge order (SPEC §1 merge rule and claims).
 public struct BoardState: Sendable {
     public private(set) var columns: [String]
     public private(set) var tasks: [String: BoardTask] = [:]
+    /// Every lost claim, in merge order, whoever lost it (deleted tasks included).
     public private(set) var conflicts: [ClaimConflict] = []
-    /// Every task id ever created (deleted ones too), so new ids never collide.
+    /// Every task id named by any task event read (deleted and not-yet-created ones too), so a
+    /// new id never collides with one already in TEAM.
     public private(set) var knownIDs: Set<String> = []
+    /// Ids whose winning create has been followed by a `task.delete`.
     public private(set) var deleted: Set<String> = []
+    private var created: Set<String> = []
     private var creates = 0
 
     public init(columns: [String]) {
@@ -57,38 +65,67 @@ public struct BoardState: Sendable {
 
     /// Tasks of a column ordered by priority (urgent first), then creation order.
     public func tasks(in column: String) -> [BoardTask] {
-        tasks.values.filter { displayColumn($0) == column }.sorted(by: Self.displayOrder)
+        Self.inDisplayOrder(tasks.values.filter { displayColumn($0) == column })
     }
 
     /// All tasks, by priority then creation.
-    public var orderedTasks: [BoardTask] { tasks.values.sorted(by: Self.displayOrder) }
+    public var orderedTasks: [BoardTask] { Self.inDisplayOrder(Array(tasks.values)) }
 
+    /// `tasks` sorted by `displayOrder`, moving 16-byte keys instead of whole tasks.
+    static func inDisplayOrder(_ tasks: [BoardTask]) -> [BoardTask] {
+        var keys: [(key: UInt64, slot: Int)] = []
+        keys.reserveCapacity(tasks.count)
+        for (slot, t) in tasks.enumerated() {
+            // Priority rank, then creation order (unique per task): the same order as `displayOrder`.
+            keys.append((UInt64(t.priority.rank) << 56 | UInt64(truncatingIfNeeded: t.creationIndex), slot))
+        }
+        keys.sort { $0.key < $1.key }
+        return keys.map { tasks[$0.slot] }
+    }
+
+    /// Tasks held by `member`, by priority then creation.
+    public func tasks(heldBy member: String) -> [BoardTask] { orderedTasks.filter { $0.holder == member } }
+
+    /// Lost claims of `member` (what the loser is shown).
+    public func conflicts(lostBy member: String) -> [ClaimConflict] { conflicts.filter { $0.member == member } }
+
+    /// SPEC §3 order: priority (urgent first), then creation order.
     public static func displayOrder(_ a: BoardTask, _ b: BoardTask) -> Bool {
         if a.priority != b.priority { return a.priority < b.priority }
         return a.creationIndex < b.creationIndex
     }
 
-    /// Applies one task event; returns a problem when the event is wrong in context.
+    /// Problems of the board as it stands: a task whose column is not in team.toml (SPEC §1).
+    /// State-based, so a task moved back to a known column (or deleted) is no longer a problem.
+    public var currentProblems: [Problem] {
+        tasks.values.filter { !columns.contains($0.column) }.sorted { $0.creationIndex < $1.creationIndex }.map { t in
+            Problem(file: t.columnSource.file, line: t.columnSource.line,
+                    message: "task '\(t.id)' is in unknown column '\(t.column)' (known: \(columns.joined(separator: ", "))); shown in '\(columns[0])'")
+        }
+    }
+
+    /// Applies one task event (in merge order); returns a problem when the event is wrong in context.
     mutating func apply(_ e: JournalEvent) -> Problem? {
         guard let taskID = e.payload.taskID else { return nil }
+        knownIDs.insert(taskID)
         if case .taskCreate(let f) = e.payload {
-            if knownIDs.contains(taskID) {
+            if created.contains(taskID) {
                 return problem(e, "task '\(taskID)' was already created; this create is ignored")
             }
-            knownIDs.insert(taskID)
-            let column = f.column ?? columns[0]
-            tasks[taskID] = BoardTask(id: taskID, title: f.title, column: column, priority: f.priority, labels: f.labels,
+            created.insert(taskID)
+            tasks[taskID] = BoardTask(id: taskID, title: f.title, column: f.column ?? columns[0], priority: f.priority, labels: f.labels,
                                       due: f.due, notes: f.notes, holder: nil, createdBy: e.by, createdAt: e.at,
-                                      creationIndex: creates, lastActivity: e.at, comments: [])
+                                      creationIndex: creates, lastActivity: e.at, comments: [], columnSource: e.source)
             creates += 1
-            return columns.contains(column) ? nil : problem(e, "task '\(taskID)' is in unknown column '\(column)' (known: \(columns.joined(separator: ", "))); shown in '\(columns[0])'")
+            return nil
         }
         if deleted.contains(taskID) { return nil }
-        guard var t = tasks[taskID] else {
-            return problem(e, "\(e.op) names unknown task '\(taskID)'")
+        // Taken out while it changes (every path below puts it back or deletes it), so its
+        // comments grow in place instead of being copied on each append.
+        guard var t = tasks.removeValue(forKey: taskID) else {
+            return problem(e, "\(e.op) names task '\(taskID)', which has not been created")
         }
         if e.at > t.lastActivity { t.lastActivity = e.at }
-        var issue: Problem?
         switch e.payload {
         case .taskEdit(let f):
             if case .set(let v) = f.title { t.title = v }
@@ -98,14 +135,12 @@ public struct BoardState: Sendable {
             switch f.notes { case .set(let v): t.notes = v; case .cleared: t.notes = nil; case .unchanged: break }
         case .taskMove(_, let column):
             t.column = column
-            if !columns.contains(column) {
-                issue = problem(e, "task '\(taskID)' moved to unknown column '\(column)' (known: \(columns.joined(separator: ", "))); shown in '\(columns[0])'")
-            }
+            t.columnSource = e.source
         case .taskClaim:
-            if t.holder == nil || t.holder == e.by {
+            if let holder = t.holder, holder != e.by {
+                conflicts.append(ClaimConflict(task: taskID, member: e.by, lostTo: holder, event: e.id, at: e.at))
+            } else {
                 t.holder = e.by
-            } else if let holder = t.holder {
-                conflicts.append(ClaimConflict(task: taskID, member: e.by, lostTo: holder, event: e.id))
             }
         case .taskRelease:
             if t.holder == e.by { t.holder = nil }
@@ -121,7 +156,7 @@ public struct BoardState: Sendable {
             break
         }
         tasks[taskID] = t
-        return issue
+        return nil
     }
 
     private func problem(_ e: JournalEvent, _ message: String) -> Problem {

@@ -65,6 +65,90 @@ public struct JSONParser {
         if p.pos != bytes.count { throw p.fail("unexpected text after the JSON object") }
     }
 
+    /// A member value of a top-level object as the fast path hands it over: a string without
+    /// escapes stays as its (UTF-8 validated) bytes, anything else is parsed.
+    public enum Token {
+        case raw(UnsafeBufferPointer<UInt8>)
+        case value(JSONValue)
+
+        /// The value as a `JSONValue` (a raw string becomes a `String`).
+        public var jsonValue: JSONValue {
+            switch self {
+            case .raw(let b): return .string(String(decoding: b, as: UTF8.self))
+            case .value(let v): return v
+            }
+        }
+    }
+
+    /// Like `parseObject`, but string values without escapes are handed over as bytes, so a caller
+    /// that only needs to look at them (a date, an enum word) never allocates a `String`.
+    public static func parseObjectTokens(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        visit: (UnsafeBufferPointer<UInt8>, Token) -> Void
+    ) throws(Failure) {
+        var p = JSONParser(bytes)
+        p.skipSpace()
+        guard p.peek == UInt8(ascii: "{") else { throw p.fail("a journal line must be a JSON object") }
+        p.pos += 1
+        p.skipSpace()
+        if p.peek == UInt8(ascii: "}") {
+            p.pos += 1
+        } else {
+            while true {
+                p.skipSpace()
+                let key = try p.rawKey()
+                p.skipSpace()
+                try p.expect(UInt8(ascii: ":"))
+                p.skipSpace()
+                let v: Token
+                if p.peek == UInt8(ascii: "\""), let raw = try p.rawString() {
+                    v = .raw(raw)
+                } else {
+                    v = .value(try p.value(depth: 1))
+                }
+                if let key = key.raw {
+                    visit(key, v)
+                } else {
+                    let s = key.decoded ?? ""
+                    Array(s.utf8).withUnsafeBufferPointer { visit($0, v) }
+                }
+                p.skipSpace()
+                if p.peek == UInt8(ascii: ",") { p.pos += 1; continue }
+                if p.peek == UInt8(ascii: "}") { p.pos += 1; break }
+                throw p.fail("expected ',' or '}' in an object")
+            }
+        }
+        p.skipSpace()
+        if p.pos != bytes.count { throw p.fail("unexpected text after the JSON object") }
+    }
+
+    /// A string with no escapes as its validated bytes (position after the closing quote); nil,
+    /// position unchanged, when it has escapes (the caller then parses it as a value).
+    private mutating func rawString() throws(Failure) -> UnsafeBufferPointer<UInt8>? {
+        let start = pos + 1
+        var i = start
+        let n = bytes.count
+        var high: UInt8 = 0
+        while i < n {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\"") {
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                if high >= 0x80 && String(validating: slice, as: UTF8.self) == nil {
+                    pos = start
+                    throw fail("invalid UTF-8 in a string")
+                }
+                pos = i + 1
+                return slice
+            }
+            if c == UInt8(ascii: "\\") { return nil }
+            if c < 0x20 { pos = i; throw fail("control character in a string") }
+            high |= c
+            i += 1
+        }
+        pos = n
+        throw fail("unterminated string")
+    }
+
     // MARK: - Grammar
 
     private var peek: UInt8? { pos < bytes.count ? bytes[pos] : nil }
@@ -273,6 +357,15 @@ public struct JSONParser {
             guard let c = peek, c >= 0x30, c <= 0x39 else { throw fail("invalid number") }
             while let c = peek, c >= 0x30, c <= 0x39 { pos += 1 }
         }
+        if isInteger, pos - start <= 18 {
+            // At most 18 digits (and a sign) always fits in an Int64: no String needed.
+            var v: Int64 = 0
+            var i = start
+            let negative = bytes[i] == UInt8(ascii: "-")
+            if negative { i += 1 }
+            while i < pos { v = v * 10 + Int64(bytes[i] &- 0x30); i += 1 }
+            return .integer(negative ? -v : v)
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
         if isInteger, let v = Int64(text) { return .integer(v) }
         return .number(Double(text) ?? .nan)
@@ -288,5 +381,8 @@ public struct JSONParser {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { validString(bytes) != nil }
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes where b >= 0x80 { return String(validating: bytes, as: UTF8.self) != nil }
+        return true
+    }
 }

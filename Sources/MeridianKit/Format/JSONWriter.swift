@@ -41,13 +41,25 @@ public enum JSONWriter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029:
+            case _ where needsEscape(scalar.value):
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
             }
         }
         out += "\""
+    }
+
+    /// Written as `\uXXXX`: C0 (RFC 8259 requires it), and also DEL, C1, bidi controls, invisible
+    /// characters and the line/paragraph separators, so JSON printed to a terminal or pasted into
+    /// JavaScript is inert. Escaping is lossless: a parser reads the same string back.
+    static func needsEscape(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        case 0x180E, 0x200B, 0x2060...0x2064, 0xFEFF, 0xFFF9...0xFFFB, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 
     public static func string(_ members: [(key: String, value: JSONValue)]) -> String {

@@ -6,12 +6,26 @@ public struct EventSource: Hashable, Sendable {
     public var line: Int
     public var offset: Int
     public var length: Int
+
+    public init(file: String, line: Int, offset: Int, length: Int) {
+        self.file = file
+        self.line = line
+        self.offset = offset
+        self.length = length
+    }
 }
 
 /// Task priority, ordered urgent first.
 public enum Priority: String, CaseIterable, Sendable, Comparable {
     case urgent, high, normal, low
-    var rank: Int { Self.allCases.firstIndex(of: self)! }
+    var rank: Int {
+        switch self {
+        case .urgent: return 0
+        case .high: return 1
+        case .normal: return 2
+        case .low: return 3
+        }
+    }
     public static func < (a: Priority, b: Priority) -> Bool { a.rank < b.rank }
 }
 
@@ -29,6 +43,13 @@ public struct DueDate: Hashable, Sendable {
     public init?(_ text: String) {
         self.text = text
         if let d = LocalDate(iso: text) { date = d } else if let i = Instant.parse(text) { instant = i } else { return nil }
+    }
+
+    /// Already parsed (the journal decoder reads the date or instant from the line's bytes).
+    init(text: String, date: LocalDate?, instant: Date?) {
+        self.text = text
+        self.date = date
+        self.instant = instant
     }
 }
 
@@ -68,8 +89,9 @@ public struct TaskEditFields: Hashable, Sendable {
 
 /// What an event does (SPEC §1 op table), already validated.
 public enum EventPayload: Hashable, Sendable {
-    case taskCreate(TaskCreateFields)
-    case taskEdit(TaskEditFields)
+    // The two large cases are boxed so every event stays small in memory.
+    indirect case taskCreate(TaskCreateFields)
+    indirect case taskEdit(TaskEditFields)
     case taskMove(task: String, column: String)
     case taskClaim(task: String)
     case taskRelease(task: String)

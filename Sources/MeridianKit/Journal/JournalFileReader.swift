@@ -114,6 +114,11 @@ enum JournalFileReader {
     }
 
     private static func consume(_ raw: UnsafeBufferPointer<UInt8>, state: inout JournalFileState, relative: String, line: Int, offset: Int) {
+        // The limit counts every byte but the `\n` (a `\r` before it too), as SPEC §1 says.
+        if raw.count > EventDecoder.maxLineBytes {
+            state.problems.append(Problem(file: relative, line: line, message: "line is \(raw.count) bytes, over the 64 KiB limit"))
+            return
+        }
         var line2 = raw
         if let last = line2.last, last == 0x0D { line2 = UnsafeBufferPointer(rebasing: line2[0..<(line2.count - 1)]) }
         // Blank lines are ignored.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every journal file under `TEAM/journal/` (any depth; dot files, temp files and symlinks
 /// skipped), read incrementally: a refresh reads only bytes appended since the last one.
 public final class JournalStore {
@@ -10,8 +12,12 @@ public final class JournalStore {
     public static let maxDepth = 16
     public static let maxFiles = 100_000
 
-    public init(teamPath: String) {
+    /// Whether a large refresh may read files on several threads (the result is the same either way).
+    public let parallelRead: Bool
+
+    public init(teamPath: String, parallelRead: Bool = true) {
         self.teamPath = teamPath
+        self.parallelRead = parallelRead
     }
 
     /// What a refresh found.
@@ -33,10 +39,10 @@ public final class JournalStore {
         var appended: [JournalEvent] = []
         var next: [String: JournalFileState] = [:]
         next.reserveCapacity(seen.count)
-        for rel in seen {
-            var state = files[rel] ?? JournalFileState()
-            let info = SafeFiles.info(teamPath + "/" + rel)
-            switch JournalFileReader.update(&state, path: teamPath + "/" + rel, relative: rel, info: info) {
+        let updates = readAll(seen)
+        for (k, rel) in seen.enumerated() {
+            let state = updates.states[k]
+            switch updates.outcomes[k] {
             case .unchanged:
                 break
             case .appended(let range):
@@ -59,12 +65,52 @@ public final class JournalStore {
         return Change(changed: changed, appendedOnly: changed && onlyAppends ? appended : (changed ? nil : []))
     }
 
+    /// Brings every file's state up to date. Files are independent, so when there is a lot to
+    /// read (a cold start) they are read and decoded on all cores; small refreshes stay on this thread.
+    private func readAll(_ paths: [String]) -> (states: [JournalFileState], outcomes: [JournalFileReader.Outcome]) {
+        var states = paths.map { files[$0] ?? JournalFileState() }
+        let infos = paths.map { SafeFiles.info(teamPath + "/" + $0) }
+        var outcomes = [JournalFileReader.Outcome](repeating: .unchanged, count: paths.count)
+        var pending = 0
+        for k in paths.indices { pending += max(0, infos[k].size - states[k].consumed) }
+        let team = teamPath
+        if parallelRead, pending >= Self.parallelReadBytes, paths.count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 {
+            states.withUnsafeMutableBufferPointer { s in
+                outcomes.withUnsafeMutableBufferPointer { o in
+                    let slots = Slots(states: s, outcomes: o)
+                    DispatchQueue.concurrentPerform(iterations: paths.count) { k in
+                        slots.outcomes[k] = JournalFileReader.update(&slots.states[k], path: team + "/" + paths[k], relative: paths[k], info: infos[k])
+                    }
+                }
+            }
+        } else {
+            for k in paths.indices {
+                outcomes[k] = JournalFileReader.update(&states[k], path: team + "/" + paths[k], relative: paths[k], info: infos[k])
+            }
+        }
+        return (states, outcomes)
+    }
+
+    /// Below this many new bytes a refresh reads on the calling thread.
+    static let parallelReadBytes = 1 << 20
+
+    /// Each worker writes only its own slot `k`.
+    private struct Slots: @unchecked Sendable {
+        let states: UnsafeMutableBufferPointer<JournalFileState>
+        let outcomes: UnsafeMutableBufferPointer<JournalFileReader.Outcome>
+    }
+
     /// All events of all files (duplicates included), file by file in path order.
     public var rawEvents: [JournalEvent] {
         var out: [JournalEvent] = []
         out.reserveCapacity(files.values.reduce(0) { $0 + $1.events.count })
         for rel in order { out.append(contentsOf: files[rel]?.events ?? []) }
         return out
+    }
+
+    /// Each file's events (duplicates included), in path order: the lists themselves, not copies.
+    public var eventLists: [[JournalEvent]] {
+        order.map { files[$0]?.events ?? [] }
     }
 
     /// Problems found in lines and in the tree.
@@ -79,11 +125,33 @@ public final class JournalStore {
 
     private func walk(relative: String, depth: Int, into out: inout [String], problems: inout [Problem]) {
         let path = teamPath + "/" + relative
+        if depth == 0 {
+            // Subfolders are checked with lstat below; journal/ itself must be checked here, or
+            // opendir would follow a symbolic link out of TEAM.
+            switch SafeFiles.info(path).kind {
+            case .directory: break
+            case .missing: return
+            case .symlink: problems.append(Problem(file: relative, message: "symbolic link not followed")); return
+            default: problems.append(Problem(file: relative, message: "not a directory; no journals read")); return
+            }
+        }
         guard depth <= Self.maxDepth else {
             problems.append(Problem(file: relative, message: "journal folders nested deeper than \(Self.maxDepth) levels are not read"))
             return
         }
-        for name in SafeFiles.list(path) {
+        if depth == 0 {
+            switch SafeFiles.info(path).kind {
+            case .directory: break
+            case .symlink: problems.append(Problem(file: relative, message: "symbolic link not followed")); return
+            case .missing: return
+            default: problems.append(Problem(file: relative, message: "not a folder; no journals read")); return
+            }
+        }
+        let listing = SafeFiles.listing(path)
+        for name in listing.invalidNames where !name.hasPrefix(".") && (name.hasSuffix(".jsonl") || !name.contains(".")) {
+            problems.append(Problem(file: relative + "/" + name, message: "file name is not valid UTF-8; not read (rename it)"))
+        }
+        for name in listing.names {
             if name.hasPrefix(".") { continue }
             let rel = relative + "/" + name
             let info = SafeFiles.info(teamPath + "/" + rel)

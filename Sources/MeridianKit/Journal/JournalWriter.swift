@@ -33,7 +33,8 @@ public struct JournalWriter: Sendable {
         try ensureDirectory("journal")
         try ensureDirectory("journal/\(member)")
         let path = teamPath + "/" + relativePath
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        // Read-write: the writer reads its own file's last byte and recent clocks under the lock.
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             let code = errno
             if code == ELOOP { throw WriteError("refusing to write through the symbolic link \(relativePath)") }
@@ -54,19 +55,28 @@ public struct JournalWriter: Sendable {
             ("id", .string(id)), ("lc", .integer(lc)), ("at", .string(Instant.format(now))), ("by", .string(member)), ("op", .string(op)),
         ]
         members += fields
-        var line = JSONWriter.string(members) + "\n"
+        let json = JSONWriter.string(members)
+        // Readers skip lines over 64 KiB (not counting the `\n`): never write one.
+        guard json.utf8.count <= EventDecoder.maxLineBytes else { throw WriteError("the event is larger than 64 KiB; shorten the text") }
+        var line = json + "\n"
         if size > 0, Self.lastByte(fd: fd, size: size) != 0x0A { line = "\n" + line }
         let bytes = Array(line.utf8)
-        guard bytes.count <= EventDecoder.maxLineBytes + 2 else { throw WriteError("the event is larger than 64 KiB; shorten the text") }
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        if written != bytes.count {
-            let code = errno
-            // Leave the journal as it was: no torn line.
-            if written > 0 { _ = ftruncate(fd, off_t(size)) }
-            throw WriteError("cannot write to \(relativePath): \(written < 0 ? String(cString: strerror(code)) : "short write (disk full?)")")
+        // One write(2) almost always takes the whole line; if the kernel takes only part (a disk
+        // filling up), finish it under the lock or take the part back.
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n > 0 { done += n; continue }
+            let code = n < 0 ? errno : ENOSPC
+            if n < 0 && code == EINTR { continue }
+            if done > 0 { _ = ftruncate(fd, off_t(size)) }
+            throw WriteError("cannot write to \(relativePath): \(String(cString: strerror(code)))")
         }
         if fsync(fd) != 0 {
-            throw WriteError("cannot flush \(relativePath) to disk: \(String(cString: strerror(errno)))")
+            let code = errno
+            // The line may not be on disk: take it back, so an error always means nothing was written.
+            _ = ftruncate(fd, off_t(size))
+            throw WriteError("cannot flush \(relativePath) to disk: \(String(cString: strerror(code)))")
         }
         return id
     }
@@ -90,17 +100,29 @@ public struct JournalWriter: Sendable {
         return pread(fd, &b, 1, off_t(size - 1)) == 1 ? b : nil
     }
 
-    /// The largest `lc` among the last lines of my own file (cheap: reads at most 64 KiB).
+    /// The largest `lc` among the last few lines of my own file. Under the lock each line's clock
+    /// exceeds the one before, so the last lines hold the largest; reads at most 64 KiB and parses
+    /// only those lines.
     private static func largestLC(fd: Int32, size: Int) -> Int64 {
-        let from = max(0, size - 65_536)
+        let from = max(0, size - (EventDecoder.maxLineBytes + 2) * 2)
         guard case .success(let bytes) = SafeFiles.readAll(fd: fd, from: from, upTo: size) else { return 0 }
         var best: Int64 = 0
-        for line in bytes.split(separator: 0x0A) {
-            line.withUnsafeBufferPointer { buf in
-                try? JSONParser.parseObject(buf) { key, value in
-                    if key.count == 2, key[0] == UInt8(ascii: "l"), key[1] == UInt8(ascii: "c"), case .integer(let n) = value { best = max(best, n) }
+        var parsed = 0
+        var end = bytes.count
+        // Walk back line by line from the end.
+        while end > 0 && parsed < 8 {
+            var start = end - 1
+            while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+            if end - start > 2 {
+                bytes.withUnsafeBufferPointer { all in
+                    let line = UnsafeBufferPointer(rebasing: all[start..<end])
+                    try? JSONParser.parseObject(line) { key, value in
+                        if key.count == 2, key[0] == UInt8(ascii: "l"), key[1] == UInt8(ascii: "c"), case .integer(let n) = value { best = max(best, n) }
+                    }
                 }
+                parsed += 1
             }
+            end = start - 1
         }
         return best
     }

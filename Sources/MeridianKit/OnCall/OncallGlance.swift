@@ -72,10 +72,11 @@ public struct OncallGlance: Sendable {
     /// Time off wins over hours (SPEC §2); a member with no file cannot be checked at all.
     static func concern(_ member: String, at t: Date, in snapshot: TeamSnapshot) -> OncallConcern? {
         guard let profile = snapshot.member(member) else { return .unknownMember }
-        let probe = MemberAvailabilityProbe(profile: profile, timeOff: snapshot.presence.timeOff(of: member))
-        if probe.onTimeOff(at: t) { return .timeOff }
-        if !probe.insideHours(at: t) { return .offHours }
-        return nil
+        switch MemberCalendar(member: profile, presence: snapshot.presence).availability(at: t) {
+        case .timeOff: return .timeOff
+        case .offHours: return .offHours
+        case .working, .away: return nil
+        }
     }
 
     /// The first slot of `member` starting after `now`, looking as far ahead as `next` does.

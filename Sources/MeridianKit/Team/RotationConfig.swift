@@ -89,22 +89,43 @@ public struct RotationConfig: Sendable, Equatable {
             problems.append(src.problem("missing 'members'; rotation left out"))
         }
         var windows: [RestrictWindow] = []
+        // A broken window is dropped (that only narrows the cover); but when every window is broken
+        // the rotation is left out, since no windows at all would mean covering every hour.
+        var windowsOK = true
         if let v = t["restrict"] {
             if let a = v.array {
                 for (i, item) in Array(a).enumerated() {
-                    guard let w = item.table, let daysText = w["days"]?.string, let days = DaySet.parse(daysText),
+                    guard let w = item.table, let days = w["days"].flatMap(restrictDays),
                           let timeText = w["time"]?.string, case .success(let range) = HourRange.parse(timeText) else {
                         problems.append(src.problem("[[restrict]] needs days like \"mon-fri\" and time like \"09:00-17:00\"", key: nil, in: "restrict", occurrence: i))
                         continue
                     }
                     windows.append(RestrictWindow(days: days, range: range))
                 }
+                if windows.isEmpty, a.count > 0 {
+                    problems.append(src.problem("no usable [[restrict]] window; rotation left out", key: nil, in: "restrict", occurrence: 0))
+                    windowsOK = false
+                }
             } else {
-                problems.append(src.problem("'restrict' must be an array of tables ([[restrict]])", key: "restrict"))
+                problems.append(src.problem("'restrict' must be an array of tables ([[restrict]]); rotation left out", key: "restrict"))
+                windowsOK = false
             }
         }
-        guard let zone, let start, let shift, !members.isEmpty else { return (nil, problems) }
+        guard let zone, let start, let shift, !members.isEmpty, windowsOK else { return (nil, problems) }
         return (RotationConfig(id: id, name: name, zone: zone, start: start, shift: shift, members: members, restrict: windows), problems)
+    }
+
+    /// A window's `days`: a day, a list "mon,wed" or a range "mon-fri" — as one string, or as a
+    /// TOML array of such strings (`["mon", "wed-fri"]`).
+    static func restrictDays(_ v: TOMLValueConvertible) -> [Int]? {
+        if let s = v.string { return DaySet.parse(s) }
+        guard let a = v.array, a.count > 0 else { return nil }
+        var parts: [String] = []
+        for item in Array(a) {
+            guard let s = item.string else { return nil }
+            parts.append(s)
+        }
+        return DaySet.parse(parts.joined(separator: ","))
     }
 
     /// `YYYY-MM-DD HH:MM[:SS]` (or with `T`) as a wall time.

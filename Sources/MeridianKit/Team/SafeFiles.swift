@@ -26,21 +26,38 @@ public enum SafeFiles {
         return Info(kind: kind, size: Int(st.st_size), device: UInt64(st.st_dev), inode: UInt64(st.st_ino), modified: mtime)
     }
 
-    /// Names in a directory (not `.`/`..`), sorted byte-wise; empty when it cannot be read.
-    public static func list(_ path: String) -> [String] {
-        guard let dir = opendir(path) else { return [] }
+    /// Names in a directory (not `.`/`..`), sorted byte-wise; empty when it cannot be read or is
+    /// a symbolic link. Names that are not valid UTF-8 are left out (see `listing`).
+    public static func list(_ path: String) -> [String] { listing(path).names }
+
+    /// A directory's entries: the names that are valid UTF-8, sorted byte-wise, and the others
+    /// (shown with U+FFFD), which cannot be opened by name from Swift and are reported instead.
+    public struct Listing: Sendable {
+        public var names: [String] = []
+        public var invalidNames: [String] = []
+    }
+
+    /// Lists a directory without following a symbolic link at its last component.
+    public static func listing(_ path: String) -> Listing {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return Listing() }
+        guard let dir = fdopendir(fd) else { close(fd); return Listing() }
         defer { closedir(dir) }
-        var names: [String] = []
+        var out = Listing()
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+            let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, Bool) in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 let n = bytes.firstIndex(of: 0) ?? bytes.count
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<n]), as: UTF8.self)
+                let slice = UnsafeBufferPointer(rebasing: bytes[0..<n])
+                if let s = String(validating: slice, as: UTF8.self) { return (s, true) }
+                return (String(decoding: slice, as: UTF8.self), false)
             }
             if name == "." || name == ".." { continue }
-            names.append(name)
+            if valid { out.names.append(name) } else { out.invalidNames.append(name) }
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        out.names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        out.invalidNames.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return out
     }
 
     /// Reads a whole regular file (not through a symlink), at most `limit` bytes.
@@ -53,6 +70,18 @@ public enum SafeFiles {
         guard st.st_mode & S_IFMT == S_IFREG else { return .failure(FileError(message: "not a regular file")) }
         guard Int(st.st_size) <= limit else { return .failure(FileError(message: "file is \(st.st_size) bytes, over the \(limit / 1024) KiB limit")) }
         return readAll(fd: fd, from: 0, upTo: Int(st.st_size)).map { $0 }
+    }
+
+    /// Reads `length` bytes at `offset` of a regular file (not through a symlink): a line of a big
+    /// journal costs only its own size.
+    public static func read(_ path: String, offset: Int, length: Int) -> Result<[UInt8], FileError> {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(FileError(errno: errno)) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failure(FileError(errno: errno)) }
+        guard st.st_mode & S_IFMT == S_IFREG else { return .failure(FileError(message: "not a regular file")) }
+        return readAll(fd: fd, from: offset, upTo: offset + max(0, length))
     }
 
     /// Reads bytes [from, upTo) of an open file.

@@ -10,6 +10,9 @@ struct TOMLSource {
 
     /// Parses `text`; a syntax error becomes a problem at its line.
     static func parse(file: String, text: String) -> Result<TOMLSource, Problem> {
+        if let bad = TOMLPrecheck.firstUnsafe(text) {
+            return .failure(Problem(file: file, line: bad.line, message: "TOML syntax error: \(bad.message)"))
+        }
         do {
             let table = try TOMLTable(string: text)
             return .success(TOMLSource(file: file, text: text, table: table))

@@ -4,6 +4,8 @@ public final class Team {
     public let path: String
     private let journal: JournalStore
     private var config: TeamConfigLoader.Config
+    /// Parsed config files, so a reload parses only the ones that changed.
+    private let configCache = ConfigParseCache()
     private var state: TeamState
     private var mergeProblems: [Problem] = []
     /// Ids of the merged events, so an appended duplicate forces a full merge.
@@ -13,7 +15,7 @@ public final class Team {
     /// Opens TEAM and reads everything; throws only when TEAM is not a team directory.
     public init(path: String) throws(TeamError) {
         self.path = path
-        config = try TeamConfigLoader.load(teamPath: path)
+        config = try TeamConfigLoader.load(teamPath: path, cache: configCache)
         journal = JournalStore(teamPath: path)
         journal.refresh()
         state = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
@@ -27,7 +29,7 @@ public final class Team {
     public func reload(configChanged: Bool = true) throws(TeamError) -> Bool {
         var changed = false
         if configChanged {
-            let fresh = try TeamConfigLoader.load(teamPath: path)
+            let fresh = try TeamConfigLoader.load(teamPath: path, cache: configCache)
             if fresh.settings != config.settings || fresh.members != config.members || fresh.rotations != config.rotations || fresh.problems != config.problems {
                 config = fresh
                 changed = true
@@ -52,11 +54,15 @@ public final class Team {
     }
 
     private func refold() {
-        let merged = EventMerge.merge(journal.rawEvents, lineBytes: { [path] src in Self.lineBytes(teamPath: path, src) })
-        var s = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
-        for e in merged.events { s.apply(e) }
+        let lists = journal.eventLists
+        let merged = EventMerge.order(lists, lineBytes: { [path] src in Self.lineBytes(teamPath: path, src) })
+        // Drop the old fold first so two full states never live at once.
+        state = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
+        snapshot.state = state
+        var s = state
+        for r in merged.refs { s.apply(lists[Int(r.list)][Int(r.index)]) }
         state = s
-        ids = Set(merged.events.map(\.id))
+        ids = merged.ids
         mergeProblems = merged.problems
         publish()
     }
@@ -67,7 +73,8 @@ public final class Team {
     }
 
     static func lineBytes(teamPath: String, _ src: EventSource) -> [UInt8] {
-        guard case .success(let all) = SafeFiles.read(teamPath + "/" + src.file, limit: 1 << 30), src.offset + src.length <= all.count else { return [] }
-        return Array(all[src.offset..<(src.offset + src.length)])
+        guard case .success(let bytes) = SafeFiles.read(teamPath + "/" + src.file, offset: src.offset, length: src.length),
+              bytes.count == src.length else { return [] }
+        return bytes
     }
 }

@@ -11,46 +11,47 @@ enum TeamConfigLoader {
         var problems: [Problem]
     }
 
-    /// Fails only when TEAM is not a team directory (no readable team.toml file).
-    static func load(teamPath: String) throws(TeamError) -> Config {
+    /// Fails only when TEAM is not a team directory (no readable team.toml file). With a `cache`
+    /// kept from the last load, files that have not changed are not parsed again.
+    static func load(teamPath: String, cache: ConfigParseCache = ConfigParseCache()) throws(TeamError) -> Config {
         let teamFile = teamPath + "/team.toml"
         let info = SafeFiles.info(teamFile)
         guard SafeFiles.info(teamPath).kind == .directory else { throw TeamError.notADirectory(teamPath) }
         guard info.kind == .file else {
             throw info.kind == .symlink ? TeamError.notATeam(teamPath, "team.toml is a symbolic link") : TeamError.notATeam(teamPath, "it has no team.toml")
         }
+        cache.beginPass()
+        defer { cache.endPass() }
         var problems: [Problem] = []
         let fallbackName = URL(fileURLWithPath: teamPath).lastPathComponent
-        var settings = TeamSettings(name: fallbackName)
-        switch readTOML(teamPath: teamPath, relative: "team.toml") {
-        case .success(let src):
-            let (s, p) = TeamSettings.load(src, fallbackName: fallbackName)
-            settings = s
-            problems += p
-        case .failure(let p):
-            problems.append(p)
+        let (settings, settingsProblems) = cache.value(for: "team.toml", teamPath: teamPath) { bytes -> (TeamSettings, [Problem]) in
+            switch parseTOML(relative: "team.toml", bytes) {
+            case .success(let src): return TeamSettings.load(src, fallbackName: fallbackName)
+            case .failure(let p): return (TeamSettings(name: fallbackName), [p])
+            }
         }
+        problems += settingsProblems
         var members: [MemberProfile] = []
         for (id, rel) in entries(teamPath: teamPath, folder: "members", problems: &problems) {
-            switch readTOML(teamPath: teamPath, relative: rel) {
-            case .success(let src):
-                let (m, p) = MemberProfile.load(src, id: id)
-                problems += p
-                if let m { members.append(m) }
-            case .failure(let p):
-                problems.append(Problem(file: p.file, line: p.line, message: p.message + "; member left out"))
+            let (m, p) = cache.value(for: rel, teamPath: teamPath) { bytes -> (MemberProfile?, [Problem]) in
+                switch parseTOML(relative: rel, bytes) {
+                case .success(let src): return MemberProfile.load(src, id: id)
+                case .failure(let p): return (nil, [Problem(file: p.file, line: p.line, message: p.message + "; member left out")])
+                }
             }
+            problems += p
+            if let m { members.append(m) }
         }
         var rotations: [RotationConfig] = []
         for (id, rel) in entries(teamPath: teamPath, folder: "oncall", problems: &problems) {
-            switch readTOML(teamPath: teamPath, relative: rel) {
-            case .success(let src):
-                let (r, p) = RotationConfig.load(src, id: id)
-                problems += p
-                if let r { rotations.append(r) }
-            case .failure(let p):
-                problems.append(Problem(file: p.file, line: p.line, message: p.message + "; rotation left out"))
+            let (r, p) = cache.value(for: rel, teamPath: teamPath) { bytes -> (RotationConfig?, [Problem]) in
+                switch parseTOML(relative: rel, bytes) {
+                case .success(let src): return RotationConfig.load(src, id: id)
+                case .failure(let p): return (nil, [Problem(file: p.file, line: p.line, message: p.message + "; rotation left out")])
+                }
             }
+            problems += p
+            if let r { rotations.append(r) }
         }
         let known = Set(members.map(\.id))
         for r in rotations {
@@ -64,7 +65,17 @@ enum TeamConfigLoader {
     /// `<id>.toml` files of a folder with valid ids; other names are problems, dot files skipped.
     static func entries(teamPath: String, folder: String, problems: inout [Problem]) -> [(String, String)] {
         var out: [(String, String)] = []
-        for name in SafeFiles.list(teamPath + "/" + folder) where !name.hasPrefix(".") {
+        switch SafeFiles.info(teamPath + "/" + folder).kind {
+        case .directory: break
+        case .missing: return []
+        case .symlink: problems.append(Problem(file: folder, message: "symbolic link not followed")); return []
+        default: problems.append(Problem(file: folder, message: "not a directory; skipped")); return []
+        }
+        let listing = SafeFiles.listing(teamPath + "/" + folder)
+        for name in listing.invalidNames where !name.hasPrefix(".") && name.hasSuffix(".toml") {
+            problems.append(Problem(file: folder + "/" + name, message: "file name is not valid UTF-8; file skipped"))
+        }
+        for name in listing.names where !name.hasPrefix(".") {
             let rel = folder + "/" + name
             guard name.hasSuffix(".toml") else { continue }
             let id = String(name.dropLast(5))
@@ -80,16 +91,13 @@ enum TeamConfigLoader {
         return out
     }
 
-    static func readTOML(teamPath: String, relative: String) -> Result<TOMLSource, Problem> {
-        switch SafeFiles.read(teamPath + "/" + relative, limit: maxTOMLBytes) {
+    /// A file's bytes (read by `ConfigParseCache`) as TOML, or the problem that stops it.
+    static func parseTOML(relative: String, _ bytes: Result<[UInt8], SafeFiles.FileError>) -> Result<TOMLSource, Problem> {
+        switch bytes {
         case .failure(let e):
             return .failure(Problem(file: relative, message: "cannot read: \(e.message)"))
         case .success(let bytes):
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                return .failure(Problem(file: relative, message: "not valid UTF-8"))
-            }
-            if text.utf8.contains(0) { return .failure(Problem(file: relative, message: "contains a NUL byte")) }
-            return TOMLSource.parse(file: relative, text: text)
+            return TeamConfigParsing.source(file: relative, bytes: bytes)
         }
     }
 }

@@ -4,7 +4,9 @@ public struct TeamState: Sendable {
     public private(set) var board: BoardState
     public private(set) var presence = PresenceState()
     public private(set) var overrides = OverrideState()
-    public private(set) var problems: [Problem] = []
+    /// Problems found while applying events, plus the board's problems as it stands now.
+    public var problems: [Problem] { eventProblems + board.currentProblems }
+    private var eventProblems: [Problem] = []
     /// The largest `lc` seen, for the writing rule `lc = max(now, 1 + largest)`.
     public private(set) var maxLC: Int64 = 0
     /// The last event applied, to know whether a new one can simply follow it.
@@ -29,11 +31,11 @@ public struct TeamState: Sendable {
         eventCount += 1
         switch e.payload {
         case .taskCreate, .taskEdit, .taskMove, .taskClaim, .taskRelease, .taskAssign, .taskComment, .taskDelete:
-            if let p = board.apply(e) { problems.append(p) }
+            if let p = board.apply(e) { eventProblems.append(p) }
         case .statusSet, .statusClear, .timeoffAdd, .timeoffCancel:
             presence.apply(e)
         case .oncallOverride, .oncallCancel:
-            if let p = overrides.apply(e, rotations: rotationIDs) { problems.append(p) }
+            if let p = overrides.apply(e, rotations: rotationIDs) { eventProblems.append(p) }
         case .unknown:
             break
         }

@@ -62,22 +62,52 @@ public struct WeeklyHours: Hashable, Sendable {
 
     public var isEmpty: Bool { days.allSatisfy(\.isEmpty) }
 
-    /// Parses a `--hours` spec: `mon-fri 09:00-17:00; sat 10:00-12:00,13:00-14:00`.
+    /// Parses a `--hours` spec: `mon-fri 09:00-17:00; sat 10:00-12:00,13:00-14:00` (also `Mon-Fri 9-17, sat 10-12`).
     public static func parseSpec(_ spec: String) -> Result<WeeklyHours, HoursError> {
         var hours = WeeklyHours()
-        for clause in spec.split(separator: ";") {
-            let words = clause.split(separator: " ", omittingEmptySubsequences: true)
-            guard words.count == 2 else { return .failure(HoursError("'\(clause.trimmingCharacters(in: .whitespaces))' should be DAYS RANGES, e.g. mon-fri 09:00-17:00")) }
-            guard let days = DaySet.parse(String(words[0])) else { return .failure(HoursError("'\(words[0])' is not a day, a list or a range of days")) }
-            for r in words[1].split(separator: ",") {
-                switch HourRange.parse(String(r)) {
-                case .success(let range): for d in days { hours.days[d].append(range) }
-                case .failure(let e): return .failure(e)
+        // Words are days ("mon-fri", "mon,wed", "Sat") or ranges ("09:00-17:00", "9-17"); a day word
+        // after ranges starts a new group, so "mon-fri 09:00-17:00, sat 10:00-12:00" and ";" both work.
+        let text = spec.replacingOccurrences(of: " - ", with: "-")
+        for clause in text.split(separator: ";") {
+            var days: [Int] = []
+            var ranges = 0
+            var lastWasRange = false
+            for word in clause.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }) {
+                let w = String(word)
+                if w.first?.isLetter == true {
+                    guard let d = DaySet.parse(w) else { return .failure(HoursError("'\(w)' is not a day, a list or a range of days")) }
+                    if lastWasRange {
+                        days = []
+                        ranges = 0
+                    }
+                    days += d
+                    lastWasRange = false
+                } else {
+                    guard !days.isEmpty else { return .failure(HoursError("'\(clause.trimmingCharacters(in: .whitespaces))' should be DAYS RANGES, e.g. mon-fri 09:00-17:00")) }
+                    switch HourRange.parse(Self.withMinutes(w)) {
+                    case .success(let range): for d in days { hours.days[d].append(range) }
+                    case .failure(let e): return .failure(e)
+                    }
+                    ranges += 1
+                    lastWasRange = true
                 }
+            }
+            if !days.isEmpty, ranges == 0 {
+                return .failure(HoursError("'\(clause.trimmingCharacters(in: .whitespaces))' should be DAYS RANGES, e.g. mon-fri 09:00-17:00"))
             }
         }
         if hours.isEmpty { return .failure(HoursError("no working hours given")) }
         return .success(hours)
+    }
+}
+
+extension WeeklyHours {
+    /// `9-17` → `9:00-17:00`: bare hours get their minutes (command-line hours only).
+    static func withMinutes(_ range: String) -> String {
+        range.split(separator: "-", omittingEmptySubsequences: false).map { part -> String in
+            let p = part.trimmingCharacters(in: .whitespaces)
+            return !p.isEmpty && p.count <= 2 && p.allSatisfy(\.isNumber) ? p + ":00" : p
+        }.joined(separator: "-")
     }
 }
 

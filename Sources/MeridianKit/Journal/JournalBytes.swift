@@ -1,0 +1,129 @@
+import Foundation
+
+/// Byte-level twins of `LocalDate(iso:)`, `Instant.parse` and the `Identifiers` checks, for the
+/// journal's hot path: they read a line's bytes in place instead of allocating strings and arrays.
+/// Each gives exactly the answer of its twin (the tests compare them on many inputs).
+enum JournalBytes {
+    @inline(__always)
+    static func digits(_ u: UnsafeBufferPointer<UInt8>, _ at: Int, _ n: Int) -> Int? {
+        guard at + n <= u.count else { return nil }
+        var v = 0
+        for i in at..<(at + n) {
+            let c = u[i]
+            guard c >= 0x30, c <= 0x39 else { return nil }
+            v = v * 10 + Int(c - 0x30)
+        }
+        return v
+    }
+
+    /// `LocalDate(iso:)` on bytes: exactly `YYYY-MM-DD`, a real calendar date.
+    static func date(_ u: UnsafeBufferPointer<UInt8>) -> LocalDate? {
+        guard u.count == 10 else { return nil }
+        return datePrefix(u)
+    }
+
+    private static func datePrefix(_ u: UnsafeBufferPointer<UInt8>) -> LocalDate? {
+        guard u.count >= 10, u[4] == 0x2D, u[7] == 0x2D,
+              let y = digits(u, 0, 4), let m = digits(u, 5, 2), let d = digits(u, 8, 2),
+              m >= 1, m <= 12, d >= 1, d <= LocalDate.daysIn(year: y, month: m) else { return nil }
+        return LocalDate(year: y, month: m, day: d)
+    }
+
+    /// `Instant.parse` on bytes: `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM|±HHMM|±HH)`.
+    static func instant(_ u: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard u.count >= 17, let date = datePrefix(u) else { return nil }
+        guard u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: "t") || u[10] == 0x20 else { return nil }
+        guard let hh = digits(u, 11, 2), u[13] == 0x3A, let mm = digits(u, 14, 2) else { return nil }
+        var i = 16
+        var ss = 0
+        var frac = 0.0
+        if i < u.count, u[i] == 0x3A {
+            guard let s = digits(u, 17, 2) else { return nil }
+            ss = s
+            i = 19
+            if i < u.count, u[i] == UInt8(ascii: ".") || u[i] == UInt8(ascii: ",") {
+                i += 1
+                var scale = 0.1
+                let start = i
+                while i < u.count, u[i] >= 0x30, u[i] <= 0x39 {
+                    frac += Double(u[i] - 0x30) * scale
+                    scale /= 10
+                    i += 1
+                }
+                if i == start { return nil }
+            }
+        }
+        guard hh <= 24, mm <= 59, ss <= 60, !(hh == 24 && (mm != 0 || ss != 0)) else { return nil }
+        guard i < u.count, let offset = offset(UnsafeBufferPointer(rebasing: u[i...])) else { return nil }
+        let secs = date.daysSinceEpoch * 86400 + hh * 3600 + mm * 60 + min(ss, 59) - offset
+        return Date(timeIntervalSince1970: Double(secs) + frac)
+    }
+
+    /// `Z`, `±HH:MM`, `±HHMM` or `±HH` as seconds east of UTC.
+    private static func offset(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        if u.count == 1 && (u[0] == UInt8(ascii: "Z") || u[0] == UInt8(ascii: "z")) { return 0 }
+        guard let first = u.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") else { return nil }
+        let sign = first == UInt8(ascii: "-") ? -1 : 1
+        let h: Int?, m: Int?
+        switch u.count {
+        case 3: h = digits(u, 1, 2); m = 0
+        case 5: h = digits(u, 1, 2); m = digits(u, 3, 2)
+        case 6 where u[3] == 0x3A: h = digits(u, 1, 2); m = digits(u, 4, 2)
+        default: return nil
+        }
+        guard let h, let m, h <= 23, m <= 59 else { return nil }
+        return sign * (h * 3600 + m * 60)
+    }
+
+    /// `Identifiers.isValidName` on bytes.
+    static func isValidName(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !u.isEmpty, u.count <= 32 else { return false }
+        for i in 0..<u.count {
+            let c = u[i]
+            let alnum = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39)
+            if i == 0 { if !alnum { return false } } else if !(alnum || c == 0x5F || c == 0x2D) { return false }
+        }
+        return true
+    }
+
+    /// `Identifiers.isValidTaskID` on bytes.
+    static func isValidTaskID(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !u.isEmpty, u.count <= 32 else { return false }
+        for c in u where !((c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x5F || c == 0x2D) {
+            return false
+        }
+        return true
+    }
+
+    /// Whether the bytes spell `word`.
+    @inline(__always)
+    static func equals(_ u: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard u.count == n, let base = u.baseAddress else { return n == 0 && u.isEmpty }
+        return memcmp(base, word.utf8Start, n) == 0
+    }
+
+    /// A 64-bit hash of a line, eight bytes at a time: equal lines, equal hashes.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0xBF58_476D_1CE4_E5B9
+        return h ^ (h >> 31)
+    }
+}
