@@ -19,49 +19,40 @@ public enum Availability: String, Sendable, CaseIterable {
     }
 }
 
-/// The time questions the panes ask about members. One seam: the answers come from MeridianKit's
-/// time engine where it has them.
+extension Availability {
+    /// The UI's availability for MeridianKit's.
+    public init(_ kind: AvailabilityKind) {
+        switch kind {
+        case .working: self = .working
+        case .offHours: self = .offHours
+        case .timeOff: self = .timeOff
+        case .away: self = .away
+        }
+    }
+}
+
+/// The time questions the panes ask about members, answered by MeridianKit's time engine
+/// (`MemberCalendar`: hours, time off and statuses laid out as instants).
 public enum MemberQueries {
-    /// Inside the member's weekly hours at `t` (a range belongs to the day it starts on).
-    public static func insideHours(_ member: MemberProfile, at t: Date) -> Bool {
-        let local = member.zone.local(t)
-        let minute = local.secondOfDay / 60
-        let today = local.date.weekdayIndex
-        for r in member.hours.days[today] {
-            if r.crossesMidnight ? minute >= r.startMinute : (minute >= r.startMinute && minute < r.endMinute) { return true }
-        }
-        let yesterday = (today + 6) % 7
-        for r in member.hours.days[yesterday] where r.crossesMidnight && minute < r.endMinute { return true }
-        return false
-    }
-
-    /// Inside a time off of the member at `t` (dates are inclusive in the member's zone).
-    public static func onTimeOff(_ member: MemberProfile, at t: Date, _ snapshot: TeamSnapshot) -> Bool {
-        let today = member.zone.date(at: t)
-        return snapshot.presence.timeOff(of: member.id).contains { off in
-            switch off.span {
-            case .dates(let from, let to): return from <= today && today <= to
-            case .instants(let from, let to): return from <= t && t < to
-            }
-        }
-    }
-
-    /// SPEC §2: time off wins; away/ooo only inside hours; focus is working.
     public static func availability(_ member: MemberProfile, at t: Date, _ snapshot: TeamSnapshot) -> Availability {
-        if onTimeOff(member, at: t, snapshot) { return .timeOff }
-        guard insideHours(member, at: t) else { return .offHours }
-        if let status = snapshot.presence.status(of: member.id, at: t), status.kind == .away || status.kind == .ooo { return .away }
-        return .working
+        Availability(MemberCalendar(member: member, presence: snapshot.presence).availability(at: t))
     }
 
-    /// Counts for the overlap: inside hours and not on time off (statuses don't count).
-    public static func isPlanned(_ member: MemberProfile, at t: Date, _ snapshot: TeamSnapshot) -> Bool {
-        insideHours(member, at: t) && !onTimeOff(member, at: t, snapshot)
-    }
+    /// A member's day in the timeline: working hours, time off and the plan (hours minus time off).
+    public struct Day: Sendable {
+        public var hours: [InstantInterval]
+        public var timeOff: [InstantInterval]
+        public var planned: [InstantInterval]
 
-    /// The next offset change of the member's zone within `days` days, with the new offset.
-    public static func nextOffsetChange(_ member: MemberProfile, after t: Date, days: Int = 7) -> (at: Date, offset: Int)? {
-        guard let next = member.zone.transitions(after: t, until: t.addingTimeInterval(Double(days) * 86_400)).first else { return nil }
-        return (next, member.zone.offset(at: next.addingTimeInterval(1)))
+        public init(_ member: MemberProfile, _ snapshot: TeamSnapshot, window: InstantInterval) {
+            let calendar = MemberCalendar(member: member, presence: snapshot.presence)
+            hours = calendar.hours(in: window)
+            timeOff = calendar.timeOff(in: window)
+            planned = calendar.planned(in: window)
+        }
+
+        public func inHours(_ t: Date) -> Bool { hours.contains { $0.contains(t) } }
+        public func onTimeOff(_ t: Date) -> Bool { timeOff.contains { $0.contains(t) } }
+        public func isPlanned(_ t: Date) -> Bool { planned.contains { $0.contains(t) } }
     }
 }

@@ -27,7 +27,8 @@ public enum ClocksView {
             let y = inner.y + 1 + i - first
             let local = member.zone.local(t)
             let isDay = local.hour >= 7 && local.hour < 19
-            let availability = MemberQueries.availability(member, at: t, state.snapshot)
+            let info = MeridianKit.Availability.of(member: member, snapshot: state.snapshot, at: t, viewerZone: state.viewerZone)
+            let availability = Availability(info.availability)
             let (glyph, role) = Self.look(availability, g)
             let offset = Zone.formatOffset(member.zone.offset(at: t))
             let time = showWeekday ? "\(TimeText.weekday(local.date)) \(TimeText.clock(local))" : TimeText.clock(local)
@@ -43,15 +44,28 @@ public enum ClocksView {
                 if let until = status.until { text += " (\(TimeText.duration(until.timeIntervalSince(t))) left)" }
                 runs.append((text + " ", theme.style(status.kind == .focus || status.kind == .online ? .primary : .away)))
             }
-            if let change = MemberQueries.nextOffsetChange(member, after: t) {
-                let when = TimeText.dayClock(change.at, member.zone)
-                runs.append(("\(g.warning) DST \(when) \(g.arrow) \(Zone.formatOffset(change.offset))", theme.style(.warning)))
+            if let change = info.dstChange {
+                runs.append(("\(g.warning) \(Self.dstHint(change, g)) ", theme.style(.warning)))
+            }
+            if let next = info.nextChange, next.timeIntervalSince(t) < 36 * 3600 {
+                runs.append(("\(g.arrow) \(TimeText.clock(member.zone.local(next)))", theme.style(.muted)))
             }
             let selected = focused && i == state.clocksRow
             if selected { runs = runs.map { ($0.0, theme.selected) } }
             let end = buffer.putRuns(runs, x: inner.x, y: y, limit: inner.maxX, ellipsis: g.ellipsis)
             if selected, end < inner.maxX { buffer.fill(Rect(x: end, y: y, width: inner.maxX - end, height: 1), style: theme.selected) }
         }
+    }
+
+    /// "DST Sun 29 Mar: +1h → +2h vs you": the member's clock relative to the viewer's, before and after.
+    static func dstHint(_ c: DSTChange, _ g: Glyphs) -> String {
+        func rel(_ s: Int) -> String {
+            let m = abs(s) / 60
+            let text = m % 60 == 0 ? "\(m / 60)h" : String(format: "%d:%02dh", m / 60, m % 60)
+            return (s < 0 ? "-" : "+") + text
+        }
+        let local = c.viewerZone.local(c.at)
+        return "DST \(TimeText.weekday(local.date)) \(local.date.day) \(TimeText.months[local.date.month - 1]): \(rel(c.differenceBefore)) \(g.arrow) \(rel(c.differenceAfter)) vs you"
     }
 
     /// The glyph and colour of an availability.

@@ -51,9 +51,11 @@ public enum TimelineView {
         // Member rows, then the overlap row at the bottom.
         let rowsRoom = inner.height - 2
         let first = ClocksView.scrollStart(selected: state.timelineRow, count: members.count, visible: max(0, rowsRoom))
+        let window = InstantInterval(start: d.start, end: d.start.addingTimeInterval(d.length))
+        let days = members.map { MemberQueries.Day($0, state.snapshot, window: window) }
         var planned = Array(repeating: 0, count: axisWidth)
-        for member in members {
-            for i in 0..<axisWidth where MemberQueries.isPlanned(member, at: instant(i), state.snapshot) { planned[i] += 1 }
+        for day in days {
+            for i in 0..<axisWidth where day.isPlanned(instant(i)) { planned[i] += 1 }
         }
         for (row, member) in members.enumerated().dropFirst(first).prefix(max(0, rowsRoom)) {
             let y = inner.y + 1 + row - first
@@ -63,9 +65,9 @@ public enum TimelineView {
             for i in 0..<axisWidth {
                 let at = instant(i)
                 let (glyph, role): (String, ThemeRole)
-                if MemberQueries.onTimeOff(member, at: at, state.snapshot) {
+                if days[row].onTimeOff(at) {
                     (glyph, role) = (g.offBar, .timeOff)
-                } else if MemberQueries.insideHours(member, at: at) {
+                } else if days[row].inHours(at) {
                     (glyph, role) = (g.bar, .working)
                 } else {
                     (glyph, role) = (g.gap, .offHours)
