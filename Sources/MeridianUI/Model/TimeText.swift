@@ -17,6 +17,16 @@ public enum TimeText {
         let l = zone.local(instant)
         return "\(weekday(l.date)) \(clock(l))"
     }
+    /// `Mon 30 Nov 13:30` in `zone`.
+    public static func dateClock(_ instant: Date, _ zone: Zone) -> String {
+        let l = zone.local(instant)
+        return "\(day(l.date)) \(clock(l))"
+    }
+    /// An interval in `zone`: `Thu 23:00–Fri 15:00`, with dates when it lasts a day or more.
+    public static func span(_ start: Date, _ end: Date, _ zone: Zone, dash: String) -> String {
+        if end.timeIntervalSince(start) >= 86_400 { return dateClock(start, zone) + dash + dateClock(end, zone) }
+        return dayClock(start, zone) + dash + dayClock(end, zone)
+    }
     /// `2d 3h`, `3h 05m`, `12m`, `now` for a positive interval (rounded down to the minute).
     public static func duration(_ seconds: TimeInterval) -> String {
         let minutes = max(0, Int((seconds / 60).rounded(.down)))

@@ -50,7 +50,7 @@ public enum OncallView {
             if summary.gaps.isEmpty {
                 lines.append((index, [("  gaps none in the next 7 days", theme.style(.muted))]))
             } else {
-                let shown = summary.gaps.prefix(3).map { "\(TimeText.dayClock($0.start, me))\(g.dash)\(TimeText.dayClock($0.end, me))" }
+                let shown = summary.gaps.prefix(3).map { TimeText.span($0.start, $0.end, me, dash: g.dash) }
                 let more = summary.gaps.count > 3 ? " +\(summary.gaps.count - 3) more" : ""
                 lines.append((index, [("  gaps ", theme.style(.muted)), (shown.joined(separator: ", ") + more, theme.style(.warning))]))
             }
@@ -58,7 +58,7 @@ public enum OncallView {
                 lines.append((index, [("  \(g.warning) " + warningText(warning, name: name(warning.member), state: state), theme.style(.warning))]))
             }
             if let mine = glance.mine, mine != summary.now {
-                lines.append((index, [("  you  next on call \(TimeText.dayClock(mine.start, me))\(g.dash)\(TimeText.dayClock(mine.end, me))", theme.style(.accent))]))
+                lines.append((index, [("  you  next on call \(TimeText.span(mine.start, mine.end, me, dash: g.dash))", theme.style(.accent))]))
             }
         }
         // Scroll so that the selected rotation's block starts on screen.
