@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(name: "meridian-bench", dependencies: ["MeridianKit", "MeridianUI", "MeridianTerminal", "MeridianCLI"]),
         .testTarget(name: "MeridianKitTests", dependencies: ["MeridianKit"]),
         .testTarget(name: "MeridianTerminalTests", dependencies: ["MeridianTerminal"]),
-        .testTarget(name: "MeridianUITests", dependencies: ["MeridianUI", "MeridianKit", "MeridianTerminal"]),
+        .testTarget(name: "MeridianUITests", dependencies: ["MeridianUI", "MeridianKit", "MeridianTerminal"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["MeridianCLI", "MeridianKit"]),
     ]
 )

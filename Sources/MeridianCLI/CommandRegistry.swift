@@ -9,6 +9,7 @@ enum CommandRegistry {
         CommentCommand.self, BoardCommand.self, SyncCommand.self,
         ClocksCommand.self, OverlapCommand.self, SlotsCommand.self,
         AwayCommand.self, BackCommand.self, TimeoffCommand.self, DemoCommand.self,
+        DashCommand.self,
     ]
-    static let defaultCommand: ParsableCommand.Type? = nil
+    static let defaultCommand: ParsableCommand.Type? = DashCommand.self
 }

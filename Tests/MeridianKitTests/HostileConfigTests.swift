@@ -29,7 +29,7 @@ struct HostileConfigTests {
         #expect(p.allSatisfy { $0.message.contains("must be a range like") })
     }
 
-    @Test("other wrong types in member, team and rotation files are problems with lines, defaults kept")
+    @Test("other wrong types in member, team and rotation files are problems with lines; a rotation with a broken restrict is left out rather than covering 24/7")
     func otherWrongTypes() {
         let team = HostileTeam()
         team.write("team.toml", "name = 3\ncolumns = 5\n[wip]\nDoing = \"x\"\n[board]\nstale_claim_days = -1\n")

@@ -1,0 +1,74 @@
+import Foundation
+import MeridianKit
+
+/// The board as the Board pane shows it: every column of team.toml with its tasks in display order
+/// (priority, then creation), narrowed by the filter; WIP state counts every task, filtered or not.
+public struct BoardModel: Sendable {
+    /// One column.
+    public struct Column: Sendable {
+        public var name: String
+        public var tasks: [BoardTask]
+        /// Tasks in the column before filtering.
+        public var total: Int
+        public var wipLimit: Int?
+        public var overLimit: Bool { wipLimit.map { total > $0 } ?? false }
+    }
+
+    public var columns: [Column]
+
+    public init(snapshot: TeamSnapshot, filter: String) {
+        let board = snapshot.board
+        var byColumn: [String: [BoardTask]] = [:]
+        for task in board.orderedTasks { byColumn[board.displayColumn(task), default: []].append(task) }
+        let query = TaskFilter(filter, snapshot: snapshot)
+        columns = board.columns.map { name in
+            let all = byColumn[name] ?? []
+            return Column(name: name, tasks: all.filter(query.matches), total: all.count, wipLimit: snapshot.settings.wipLimits[name])
+        }
+    }
+
+    /// Column and row of a task, if it is shown.
+    public func locate(_ id: String) -> (column: Int, row: Int)? {
+        for (c, column) in columns.enumerated() {
+            if let r = column.tasks.firstIndex(where: { $0.id == id }) { return (c, r) }
+        }
+        return nil
+    }
+
+    /// The first shown task in board order (left column first), if any.
+    public var firstMatch: (column: Int, row: Int)? {
+        for (c, column) in columns.enumerated() where !column.tasks.isEmpty { return (c, 0) }
+        return nil
+    }
+
+    public func task(column: Int, row: Int) -> BoardTask? {
+        guard columns.indices.contains(column), columns[column].tasks.indices.contains(row) else { return nil }
+        return columns[column].tasks[row]
+    }
+}
+
+/// `/` filtering: every word must appear (case-insensitively) in the task's id, title, labels,
+/// priority, holder (id or name) or notes.
+public struct TaskFilter: Sendable {
+    let words: [String]
+    let names: [String: String]
+
+    public init(_ text: String, snapshot: TeamSnapshot) {
+        words = text.lowercased().split(whereSeparator: { $0 == " " }).map(String.init)
+        names = Dictionary(snapshot.members.map { ($0.id, $0.name.lowercased()) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public var isEmpty: Bool { words.isEmpty }
+
+    public func matches(_ task: BoardTask) -> Bool {
+        guard !words.isEmpty else { return true }
+        var haystack = [task.id.lowercased(), task.title.lowercased(), task.priority.rawValue]
+        haystack += task.labels.map { $0.lowercased() }
+        if let holder = task.holder {
+            haystack.append(holder.lowercased())
+            if let name = names[holder] { haystack.append(name) }
+        }
+        if let notes = task.notes { haystack.append(notes.lowercased()) }
+        return words.allSatisfy { word in haystack.contains { $0.contains(word) } }
+    }
+}

@@ -1,0 +1,377 @@
+import Foundation
+import MeridianKit
+import MeridianTerminal
+
+/// The whole behaviour of the dashboard as one pure function: the state and an action in, the new
+/// state and the effects the run loop must perform out. No clock, no files, no terminal.
+///
+/// ```swift
+/// var state = AppState(snapshot: team.snapshot, me: "alice", fallbackZone: .utc, clock: now, width: 120, height: 40)
+/// let effects = Update.update(&state, .key(.char("c")))   // [.write(task.claim …)] or a notice
+/// ```
+public enum Update {
+    public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key):
+            return handleKey(&state, key)
+        case .resize(let width, let height):
+            state.width = max(0, width)
+            state.height = max(0, height)
+            return []
+        case .tick(let now):
+            state.clock = now
+            return []
+        case .teamChanged(let snapshot):
+            state.snapshot = snapshot
+            announce(&state)
+            reconcileBoard(&state)
+            clampRows(&state)
+            return []
+        case .written(let event):
+            state.notices.insert(Notice(event.successNotice, level: .success), at: 0)
+            trimNotices(&state)
+            return []
+        case .writeFailed(_, let reason):
+            notify(&state, reason, .danger)
+            return []
+        case .notice(let notice):
+            notify(&state, notice.text, notice.level)
+            return []
+        }
+    }
+
+    // MARK: keys by mode
+
+    static func handleKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
+        if case .mouse(let mouse) = key { return handleMouse(&state, mouse) }
+        if key == .resize { return [] }
+        switch state.mode {
+        case .normal:
+            guard let command = KeyMap.command(for: key) else { return [] }
+            return apply(&state, command)
+        case .filterPrompt(let text):
+            switch key {
+            case .enter:
+                state.filter = text.trimmingCharacters(in: .whitespaces)
+                state.mode = .normal
+                selectFirstMatch(&state)
+            case .escape:
+                state.filter = ""
+                state.mode = .normal
+                reconcileBoard(&state)
+            default:
+                if let edited = edit(text, key) {
+                    state.mode = .filterPrompt(edited)
+                    selectFirstMatch(&state)
+                }
+            }
+            return []
+        case .newTaskPrompt(let text):
+            switch key {
+            case .enter:
+                state.mode = .normal
+                return createTask(&state, title: text)
+            case .escape:
+                state.mode = .normal
+            default:
+                if let edited = edit(text, key) { state.mode = .newTaskPrompt(edited) }
+            }
+            return []
+        case .details(let task, let scroll):
+            switch KeyMap.command(for: key) {
+            case .quit: return [.quit]
+            case .moveDown: state.mode = .details(task: task, scroll: scroll + 1)
+            case .moveUp: state.mode = .details(task: task, scroll: max(0, scroll - 1))
+            case .help: state.mode = .help(scroll: 0)
+            case .clear, .details: state.mode = .normal
+            default: break
+            }
+            return []
+        case .help(let scroll):
+            switch KeyMap.command(for: key) {
+            case .quit: return [.quit]
+            case .moveDown: state.mode = .help(scroll: scroll + 1)
+            case .moveUp: state.mode = .help(scroll: max(0, scroll - 1))
+            case .clear, .help, .details: state.mode = .normal
+            default: break
+            }
+            return []
+        }
+    }
+
+    /// Line editing in a prompt: printable characters append, Backspace deletes, Ctrl-U clears.
+    /// Nil for keys a prompt ignores.
+    static func edit(_ text: String, _ key: KeyEvent) -> String? {
+        switch key {
+        case .char(let c):
+            guard text.count < 200 else { return text }
+            return text + String(c)
+        case .backspace, .delete: return String(text.dropLast())
+        case .ctrl("u"): return ""
+        case .ctrl("w"):
+            var t = text
+            while t.last == " " { t.removeLast() }
+            while let last = t.last, last != " " { t.removeLast() }
+            return t
+        default: return nil
+        }
+    }
+
+    // MARK: commands
+
+    static func apply(_ state: inout AppState, _ command: Command) -> [Effect] {
+        switch command {
+        case .focusNext: state.focus = state.focus.next
+        case .focusPrevious: state.focus = state.focus.previous
+        case .focus(let pane): state.focus = pane
+        case .moveUp: moveRow(&state, by: -1)
+        case .moveDown: moveRow(&state, by: 1)
+        case .moveLeft: moveColumn(&state, by: -1)
+        case .moveRight: moveColumn(&state, by: 1)
+        case .filter:
+            state.focus = .board
+            state.mode = .filterPrompt(state.filter)
+        case .claim: return claim(&state)
+        case .release: return release(&state)
+        case .moveTaskLeft: return moveTask(&state, by: -1)
+        case .moveTaskRight: return moveTask(&state, by: 1)
+        case .newTask:
+            state.focus = .board
+            state.mode = .newTaskPrompt("")
+        case .details:
+            guard state.focus == .board else {
+                notify(&state, "Enter shows a task's details: focus the Board (3) first.", .info)
+                return []
+            }
+            guard let task = selectedTask(state) else {
+                notify(&state, "No task selected.", .info)
+                return []
+            }
+            state.mode = .details(task: task.id, scroll: 0)
+        case .scrubBack: state.scrubHours = max(-24 * 14, state.scrubHours - 1)
+        case .scrubForward: state.scrubHours = min(24 * 14, state.scrubHours + 1)
+        case .scrubNow: state.scrubHours = 0
+        case .help: state.mode = .help(scroll: 0)
+        case .quit: return [.quit]
+        case .clear:
+            if !state.filter.isEmpty {
+                state.filter = ""
+                reconcileBoard(&state)
+            }
+            state.notices.removeAll()
+        case .redraw: return [.repaint]
+        }
+        return []
+    }
+
+    static func moveRow(_ state: inout AppState, by delta: Int) {
+        switch state.focus {
+        case .clocks: state.clocksRow = clamp(state.clocksRow + delta, count: state.snapshot.members.count)
+        case .timeline: state.timelineRow = clamp(state.timelineRow + delta, count: state.snapshot.members.count)
+        case .oncall: state.oncallRow = clamp(state.oncallRow + delta, count: state.snapshot.rotations.count)
+        case .board:
+            let model = BoardModel(snapshot: state.snapshot, filter: state.activeFilter)
+            guard model.columns.indices.contains(state.boardColumn) else { return }
+            state.boardRow = clamp(state.boardRow + delta, count: model.columns[state.boardColumn].tasks.count)
+            state.selectedTask = model.task(column: state.boardColumn, row: state.boardRow)?.id
+        }
+    }
+
+    static func moveColumn(_ state: inout AppState, by delta: Int) {
+        guard state.focus == .board else { return }
+        let model = BoardModel(snapshot: state.snapshot, filter: state.activeFilter)
+        state.boardColumn = clamp(state.boardColumn + delta, count: model.columns.count)
+        state.boardRow = clamp(state.boardRow, count: model.columns[state.boardColumn].tasks.count)
+        state.selectedTask = model.task(column: state.boardColumn, row: state.boardRow)?.id
+    }
+
+    static func clamp(_ value: Int, count: Int) -> Int { max(0, min(value, count - 1)) }
+
+    /// The selected task as the board shows it now.
+    public static func selectedTask(_ state: AppState) -> BoardTask? {
+        BoardModel(snapshot: state.snapshot, filter: state.activeFilter).task(column: state.boardColumn, row: state.boardRow)
+    }
+
+    /// The task keys act on the board's selection and need the board focused.
+    static func taskForAction(_ state: inout AppState, verb: String) -> BoardTask? {
+        guard state.focus == .board else {
+            notify(&state, "To \(verb) a task, focus the Board (3) and select it.", .info)
+            return nil
+        }
+        guard let task = selectedTask(state) else {
+            notify(&state, "No task selected to \(verb).", .info)
+            return nil
+        }
+        return task
+    }
+
+    static func requireMe(_ state: inout AppState) -> String? {
+        guard let me = state.me else {
+            notify(&state, "Who are you? Start with --as MEMBER to change the board.", .danger)
+            return nil
+        }
+        return me
+    }
+
+    /// `c`: SPEC §1 — refused, writing nothing, when TEAM already shows another holder.
+    static func claim(_ state: inout AppState) -> [Effect] {
+        guard let task = taskForAction(&state, verb: "claim"), let me = requireMe(&state) else { return [] }
+        if task.holder == me {
+            notify(&state, "You already hold \(task.id).", .info)
+            return []
+        }
+        if let holder = task.holder {
+            notify(&state, "Claim refused: \(task.id) is held by \(holder). Ask them to release it.", .warning)
+            return []
+        }
+        return [.write(PendingEvent(op: "task.claim", fields: [.init("task", .string(task.id))], successNotice: "Claimed \(task.id)."))]
+    }
+
+    /// `r`: only the holder can release.
+    static func release(_ state: inout AppState) -> [Effect] {
+        guard let task = taskForAction(&state, verb: "release"), let me = requireMe(&state) else { return [] }
+        guard task.holder == me else {
+            let who = task.holder.map { "it is held by \($0)" } ?? "nobody holds it"
+            notify(&state, "Release refused: you don't hold \(task.id); \(who).", .warning)
+            return []
+        }
+        return [.write(PendingEvent(op: "task.release", fields: [.init("task", .string(task.id))], successNotice: "Released \(task.id)."))]
+    }
+
+    /// `<` `>`: the task moves to the neighbouring column; the selection follows it after the reload.
+    static func moveTask(_ state: inout AppState, by delta: Int) -> [Effect] {
+        guard let task = taskForAction(&state, verb: "move"), requireMe(&state) != nil else { return [] }
+        let columns = state.snapshot.board.columns
+        guard let from = columns.firstIndex(of: state.snapshot.board.displayColumn(task)) else { return [] }
+        let to = from + delta
+        guard columns.indices.contains(to) else {
+            notify(&state, "\(task.id) is already in the \(delta < 0 ? "first" : "last") column.", .info)
+            return []
+        }
+        state.selectedTask = task.id
+        return [.write(PendingEvent(op: "task.move", fields: [.init("task", .string(task.id)), .init("column", .string(columns[to]))],
+                                    successNotice: "Moved \(task.id) to \(columns[to])."))]
+    }
+
+    /// `n` then Enter: a `task.create` in the board's selected column.
+    static func createTask(_ state: inout AppState, title raw: String) -> [Effect] {
+        let title = raw.trimmingCharacters(in: .whitespaces)
+        guard !title.isEmpty else { return [] }
+        guard requireMe(&state) != nil else { return [] }
+        let columns = state.snapshot.board.columns
+        let column = columns[clamp(state.boardColumn, count: columns.count)]
+        let made = TaskIDs.make(seed: state.idSeed, known: state.snapshot.board.knownIDs)
+        state.idSeed = made.next
+        state.selectedTask = made.id
+        return [.write(PendingEvent(op: "task.create",
+                                    fields: [.init("task", .string(made.id)), .init("title", .string(title)), .init("column", .string(column))],
+                                    successNotice: "Created \(made.id) in \(column)."))]
+    }
+
+    // MARK: selection
+
+    /// After the filter or the board changed: keep the selected task selected where it is shown,
+    /// else keep the position, clamped.
+    static func reconcileBoard(_ state: inout AppState) {
+        let model = BoardModel(snapshot: state.snapshot, filter: state.activeFilter)
+        if let id = state.selectedTask, let (c, r) = model.locate(id) {
+            state.boardColumn = c
+            state.boardRow = r
+            return
+        }
+        state.boardColumn = clamp(state.boardColumn, count: model.columns.count)
+        state.boardRow = clamp(state.boardRow, count: model.columns[state.boardColumn].tasks.count)
+        state.selectedTask = model.task(column: state.boardColumn, row: state.boardRow)?.id
+    }
+
+    static func selectFirstMatch(_ state: inout AppState) {
+        let model = BoardModel(snapshot: state.snapshot, filter: state.activeFilter)
+        if let (c, r) = model.firstMatch {
+            state.boardColumn = c
+            state.boardRow = r
+            state.selectedTask = model.task(column: c, row: r)?.id
+        } else {
+            state.boardRow = 0
+            state.selectedTask = nil
+        }
+    }
+
+    static func clampRows(_ state: inout AppState) {
+        state.clocksRow = clamp(state.clocksRow, count: state.snapshot.members.count)
+        state.timelineRow = clamp(state.timelineRow, count: state.snapshot.members.count)
+        state.oncallRow = clamp(state.oncallRow, count: state.snapshot.rotations.count)
+    }
+
+    // MARK: mouse
+
+    static func handleMouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
+        guard state.mode == .normal || state.mode.isOverlay else { return [] }
+        let layout = Layout.compute(width: state.width, height: state.height, focus: state.focus)
+        let point = Point(x: mouse.x, y: mouse.y)
+        switch mouse.kind {
+        case .press(.left):
+            if state.mode.isOverlay { state.mode = .normal }
+            if let tab = layout.tabs().first(where: { $0.rect.contains(point) }) {
+                state.focus = tab.pane
+                return []
+            }
+            guard let pane = layout.pane(at: point) else { return [] }
+            state.focus = pane
+            if pane == .board, let rect = layout.panes[.board],
+               let hit = BoardView.hit(point, in: rect, state: state) {
+                let model = BoardModel(snapshot: state.snapshot, filter: state.activeFilter)
+                state.boardColumn = hit.column
+                state.boardRow = hit.row ?? clamp(state.boardRow, count: model.columns[hit.column].tasks.count)
+                state.selectedTask = model.task(column: state.boardColumn, row: state.boardRow)?.id
+            }
+        case .scrollUp:
+            if let pane = layout.pane(at: point) { state.focus = pane; moveRow(&state, by: -1) }
+        case .scrollDown:
+            if let pane = layout.pane(at: point) { state.focus = pane; moveRow(&state, by: 1) }
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: notices
+
+    static func notify(_ state: inout AppState, _ text: String, _ level: Notice.Level) {
+        state.notices.insert(Notice(text, level: level), at: 0)
+        trimNotices(&state)
+    }
+
+    static func trimNotices(_ state: inout AppState) {
+        if state.notices.count > 20 { state.notices.removeLast(state.notices.count - 20) }
+    }
+
+    /// Lost claims of mine and new problems in TEAM make notices (a lost claim ends up on top).
+    static func announce(_ state: inout AppState) {
+        let snapshot = state.snapshot
+        let fresh = snapshot.problems.filter { !state.seenProblems.contains($0) }
+        if fresh.count == 1 && state.announced {
+            notify(&state, "New problem in TEAM: \(fresh[0].description)", .warning)
+        } else if !fresh.isEmpty {
+            let what = state.announced ? "new problems" : (fresh.count == 1 ? "problem" : "problems")
+            notify(&state, "\(fresh.count) \(what) in TEAM; run `meridian check` to list them.", .warning)
+        }
+        if let me = state.me {
+            for conflict in snapshot.board.conflicts where conflict.member == me && !state.seenConflicts.contains(conflict.event) {
+                notify(&state, "You lost the claim on \(conflict.task): \(conflict.lostTo) claimed it first.", .danger)
+            }
+        }
+        state.seenConflicts.formUnion(snapshot.board.conflicts.map(\.event))
+        state.seenProblems = Set(snapshot.problems)
+        state.announced = true
+    }
+}
+
+extension Mode {
+    /// Help or details: drawn over the panes.
+    public var isOverlay: Bool {
+        switch self {
+        case .help, .details: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import MeridianKit
+import MeridianTerminal
+
+/// Timeline: the viewer's day (23 or 25 hours on DST days) on one axis; a row per member with
+/// working hours and time off, a "now" marker at the shown time, and an overlap row (a block where
+/// everyone is planned in, else how many are).
+public enum TimelineView {
+    /// The viewer's day containing `t`: its date, first instant and length in seconds.
+    public static func day(containing t: Date, zone: Zone) -> (date: LocalDate, start: Date, length: TimeInterval) {
+        let date = zone.date(at: t)
+        let start = zone.startOfDay(date)
+        let end = zone.startOfDay(date.adding(days: 1))
+        return (date, start, end.timeIntervalSince(start))
+    }
+
+    public static func draw(_ buffer: inout FrameBuffer, _ rect: Rect, state: AppState, style: RenderStyle, focused: Bool) {
+        let zone = state.viewerZone
+        let t = state.displayTime
+        let d = day(containing: t, zone: zone)
+        let hours = Int((d.length / 3600).rounded())
+        let subtitle = "\(TimeText.day(d.date)) \(style.glyphs.dot) \(zone.identifier)" + (hours != 24 ? " \(style.glyphs.dot) \(hours)h day" : "")
+        let inner = PaneFrame.draw(&buffer, rect, pane: .timeline, focused: focused, style: style, subtitle: subtitle)
+        let theme = style.theme
+        let g = style.glyphs
+        let members = state.snapshot.members
+        let labelWidth = min(max(6, members.map { DisplayWidth.of(TextSanitizer.clean($0.name)) }.max() ?? 6), 14) + 1
+        let axisWidth = inner.width - labelWidth
+        guard inner.height >= 2, axisWidth >= 12 else { return }
+        let axisX = inner.x + labelWidth
+        let cell = d.length / Double(axisWidth)
+        func instant(_ i: Int) -> Date { d.start.addingTimeInterval((Double(i) + 0.5) * cell) }
+        let nowColumn = Int((t.timeIntervalSince(d.start) / cell).rounded(.down))
+
+        // Axis: hour labels every `step` hours of elapsed time, at the column where the hour starts.
+        let perHour = Double(axisWidth) / (d.length / 3600)
+        let step = [1, 2, 3, 4, 6, 12].first { perHour * Double($0) >= 3 } ?? 12
+        var labelEnd = axisX
+        for h in stride(from: 0, to: hours, by: step) {
+            let x = axisX + Int((Double(h) * 3600 / cell).rounded(.down))
+            guard x >= labelEnd, x + 2 <= inner.maxX, !(x...(x + 1)).contains(axisX + nowColumn) else { continue }
+            let hour = zone.local(d.start.addingTimeInterval(Double(h) * 3600)).hour
+            buffer.put(String(format: "%02d", hour), x: x, y: inner.y, style: theme.style(.muted))
+            labelEnd = x + 3
+        }
+        if (0..<axisWidth).contains(nowColumn) {
+            buffer.put(g.nowMarker, x: axisX + nowColumn, y: inner.y, style: theme.style(.now))
+        }
+        buffer.put(DisplayWidth.pad(TimeText.clock(zone.local(t)), toWidth: labelWidth), x: inner.x, y: inner.y, style: theme.style(.now), maxWidth: labelWidth)
+
+        // Member rows, then the overlap row at the bottom.
+        let rowsRoom = inner.height - 2
+        let first = ClocksView.scrollStart(selected: state.timelineRow, count: members.count, visible: max(0, rowsRoom))
+        let window = InstantInterval(start: d.start, end: d.start.addingTimeInterval(d.length))
+        let days = members.map { MemberQueries.Day($0, state.snapshot, window: window) }
+        var planned = Array(repeating: 0, count: axisWidth)
+        for day in days {
+            for i in 0..<axisWidth where day.isPlanned(instant(i)) { planned[i] += 1 }
+        }
+        for (row, member) in members.enumerated().dropFirst(first).prefix(max(0, rowsRoom)) {
+            let y = inner.y + 1 + row - first
+            let selected = focused && row == state.timelineRow
+            buffer.putField(member.name, x: inner.x, y: y, width: labelWidth - 1,
+                            style: selected ? theme.selected : theme.style(member.id == state.me ? .accent : .text), ellipsis: g.ellipsis)
+            for i in 0..<axisWidth {
+                let at = instant(i)
+                let (glyph, role): (String, ThemeRole)
+                if days[row].onTimeOff(at) {
+                    (glyph, role) = (g.offBar, .timeOff)
+                } else if days[row].inHours(at) {
+                    (glyph, role) = (g.bar, .working)
+                } else {
+                    (glyph, role) = (g.gap, .offHours)
+                }
+                buffer.put(glyph, x: axisX + i, y: y, style: i == nowColumn ? theme.style(.now) : theme.block(role))
+            }
+        }
+        let overlapY = inner.maxY - 1
+        buffer.putField("overlap", x: inner.x, y: overlapY, width: labelWidth - 1, style: theme.style(.overlap), ellipsis: g.ellipsis)
+        for i in 0..<axisWidth {
+            let all = !members.isEmpty && planned[i] == members.count
+            let text = all ? g.overlapBar : planned[i] == 0 ? " " : planned[i] < 10 ? "\(planned[i])" : "+"
+            buffer.put(text, x: axisX + i, y: overlapY, style: i == nowColumn ? theme.style(.now) : theme.style(all ? .overlap : .muted))
+        }
+    }
+}
