@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [SECONDS]
 #
-# Targets: FuzzEventDecoder (journal lines), FuzzTeamConfig (TOML -> member/rotation/team),
+# Targets: FuzzEventDecoder (journal lines), FuzzTeamConfig (TOML -> member/rotation/team, and bare TOMLDocument),
 # FuzzHours (hour ranges, --hours specs, shift lengths, day sets), FuzzSanitizer (terminal text).
 # Seeds are read from Fuzz/Corpus/<target>/ (never written); new inputs go to a scratch corpus in
 # fuzz-out/corpus/<target>/, and a crashing input to fuzz-out/<target>/crash-*. Turn any crash into

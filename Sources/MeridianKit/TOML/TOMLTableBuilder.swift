@@ -18,7 +18,13 @@ final class TOMLTableBuilder {
     enum Slot {
         case value(TOMLNode)
         case table(TOMLTableBuilder)
-        case arrayOfTables([TOMLTableBuilder], TOMLPosition)
+        case arrayOfTables(TableList, TOMLPosition)
+    }
+
+    /// The tables of a `[[name]]` array, appended in place (a copy per append would be quadratic).
+    final class TableList {
+        var items: [TOMLTableBuilder]
+        init(_ first: TOMLTableBuilder) { items = [first] }
     }
 
     /// Tables nested deeper than this are refused (hostile input must not exhaust the stack).
@@ -76,10 +82,9 @@ final class TOMLTableBuilder {
         let t = try parent.child(.header, at: header, for: last)
         switch parent[last.name] {
         case nil:
-            parent[last.name] = .arrayOfTables([t], header)
-        case .arrayOfTables(var list, let p):
-            list.append(t)
-            parent[last.name] = .arrayOfTables(list, p)
+            parent[last.name] = .arrayOfTables(TableList(t), header)
+        case .arrayOfTables(let list, _):
+            list.items.append(t)
         case .value(let n) where n.value.array != nil:
             throw Self.error("cannot add to '\(Self.dotted(path))' with [[\(Self.dotted(path))]]: it is a static array (line \(n.line))", at: last.position)
         case .value(let n):
@@ -139,7 +144,7 @@ final class TOMLTableBuilder {
                 }
                 t = c
             case .arrayOfTables(let list, _):
-                t = list[list.count - 1]
+                t = list.items[list.items.count - 1]
             case .value(let n):
                 let what = n.value.array != nil ? "a static array" : n.value.kindDescription
                 throw Self.error("'\(key.name)' is \(what) (line \(n.line)), not a table", at: key.position)
@@ -163,7 +168,7 @@ final class TOMLTableBuilder {
             case .value(let n): out.set(key, n)
             case .table(let t): out.set(key, TOMLNode(.table(t.freeze()), at: t.position))
             case .arrayOfTables(let list, let p):
-                out.set(key, TOMLNode(.array(list.map { TOMLNode(.table($0.freeze()), at: $0.position) }), at: p))
+                out.set(key, TOMLNode(.array(list.items.map { TOMLNode(.table($0.freeze()), at: $0.position) }), at: p))
             }
         }
         return out

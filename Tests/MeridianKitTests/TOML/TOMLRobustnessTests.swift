@@ -92,6 +92,23 @@ struct TOMLRobustnessTests {
         #expect(disagreements == 0)
     }
 
+    @Test("256 KiB of the worst shapes parse (or fail) in linear time: under two seconds each, even in a debug build")
+    func bigInputsAreLinear() {
+        let size = 256 * 1024
+        func fill(_ unit: String) -> String { String(repeating: unit, count: size / unit.utf8.count) }
+        let shapes = [
+            fill("[[a]]\n"), fill("[[a.b]]\nc = 1\n"), "a = [" + fill("1, ") + "]\n", "a = {" + fill("k = 1, ").dropLast(2) + "}\n",
+            fill("x = 1\n"), "s = \"" + fill("\\u00e9") + "\"\n", "s = \"\"\"" + fill("\\\n  ") + "\"\"\"\n", fill("# comment\n"),
+            "a = [" + fill("[], ") + "]\n", (0..<10_000).map { "k\($0).x = 1\n" }.joined(),
+        ]
+        let clock = ContinuousClock()
+        for text in shapes {
+            let started = clock.now
+            _ = try? TOMLDocument(parsing: text)
+            #expect(clock.now - started < .seconds(2), "\(text.prefix(20))…")
+        }
+    }
+
     /// Reads hex-encoded documents, one a line; prints `ERR` or `OK ` and the value as `TOMLRender` (exact) does.
     static let tomllibScript = #"""
     import sys, tomllib, datetime, struct
