@@ -13,7 +13,7 @@ struct HostileSignalTests {
         let team = try HostileFixture()
         defer { team.remove() }
         let session = "meridian-sig-\(getpid())-\(signal)"
-        let script = "\(Meridian.binary) dash --data \(team.path) --as evil --device sig; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 30"
+        let script = "\(Meridian.binary) dash --data \(team.path) --as evil --device sig; echo EXIT=$?; echo MODES $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ') END; sleep 30"
         #expect(Tmux.run(["new-session", "-d", "-s", session, "-x", "100", "-y", "30", "sh", "-c", script]))
         defer { _ = Tmux.run(["kill-session", "-t", session]) }
         // Wait for the dashboard to draw its panes.
@@ -23,13 +23,15 @@ struct HostileSignalTests {
         let shell = Tmux.format(session, "#{pane_pid}")
         let pid = try #require(Int32(Tmux.output(["/usr/bin/pgrep", "-P", shell]).split(separator: "\n").first ?? ""))
         kill(pid, signal)
-        let exited = Tmux.waitFor(session, seconds: 10) { $0.contains("EXIT=") }
+        // Wait for the terminal modes line too: stty runs just after the exit status is printed.
+        let exited = Tmux.waitFor(session, seconds: 10) { $0.contains("EXIT=") && $0.contains(" END") }
         #expect(exited, "the dashboard did not exit on signal \(signal)")
         let screen = Tmux.capture(session)
         #expect(Tmux.format(session, "#{alternate_on}") == "0", "still on the alternate screen")
         #expect(Tmux.format(session, "#{cursor_flag}") == "1", "cursor left hidden")
         #expect(Tmux.format(session, "#{mouse_any_flag}") == "0", "mouse reporting left on")
-        #expect(screen.contains(" icanon") && screen.contains(" echo") && !screen.contains("-icanon") && !screen.contains("-echo"),
+        let modes = screen.split(separator: "\n").first { $0.hasPrefix("MODES") }.map { $0.split(separator: " ").map(String.init) } ?? []
+        #expect(modes.contains("icanon") && modes.contains("echo") && !modes.contains("-icanon") && !modes.contains("-echo"),
                 "terminal left in raw mode: \(screen)")
         // The signal is re-raised after restoring, so the shell sees death by that signal.
         #expect(screen.contains("EXIT=\(128 + signal)") || (signal != SIGSEGV && screen.contains("EXIT=0")), "\(screen)")

@@ -62,6 +62,14 @@ import Testing
         #expect(narrow.suffix(2) == ["? help", "q quit"])
     }
 
+    /// The README's key table is the one KeyMap generates (one table feeds footer, help and docs).
+    @Test func readmeListsExactlyTheKeyMap() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        #expect(text.contains(KeyMap.markdownTable()), "README's key table differs from KeyMap: regenerate it with README_KEYS=path swift test --filter readmeSection")
+    }
+
     /// `README_KEYS=path swift test --filter readmeSection` writes the README's key section.
     @Test func readmeSection() throws {
         guard let path = ProcessInfo.processInfo.environment["README_KEYS"], !path.isEmpty else { return }

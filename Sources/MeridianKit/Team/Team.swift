@@ -38,7 +38,12 @@ public final class Team {
         let change = journal.refresh()
         if !changed, let appended = change.appendedOnly, appended.allSatisfy({ state.canAppend($0) && !ids.contains($0.id) }),
            Set(appended.map(\.id)).count == appended.count {
-            if appended.isEmpty { return false }
+            if appended.isEmpty {
+                // Only bad lines (or nothing) were appended: their problems still need publishing.
+                guard change.changed else { return false }
+                publish()
+                return true
+            }
             for e in appended.sorted(by: JournalEvent.precedes) {
                 state.apply(e)
                 ids.insert(e.id)
