@@ -53,6 +53,9 @@ public struct BoardState: Sendable {
     public private(set) var deleted: Set<String> = []
     private var created: Set<String> = []
     private var creates = 0
+    /// Live tasks whose column team.toml does not know, kept as events apply so publishing a
+    /// snapshot never scans every task.
+    private var unknownColumn: Set<String> = []
 
     public init(columns: [String]) {
         self.columns = columns.isEmpty ? TeamSettings.defaultColumns : columns
@@ -98,16 +101,27 @@ public struct BoardState: Sendable {
     /// Problems of the board as it stands: a task whose column is not in team.toml (SPEC §1).
     /// State-based, so a task moved back to a known column (or deleted) is no longer a problem.
     public var currentProblems: [Problem] {
-        tasks.values.filter { !columns.contains($0.column) }.sorted { $0.creationIndex < $1.creationIndex }.map { t in
+        guard !unknownColumn.isEmpty else { return [] }
+        return unknownColumn.compactMap { tasks[$0] }.sorted { $0.creationIndex < $1.creationIndex }.map { t in
             Problem(file: t.columnSource.file, line: t.columnSource.line,
                     message: "task '\(t.id)' is in unknown column '\(t.column)' (known: \(columns.joined(separator: ", "))); shown in '\(columns[0])'")
+        }
+    }
+
+    /// Keeps `unknownColumn` in step with a task's column (nil: the task is gone).
+    private mutating func track(_ id: String, column: String?) {
+        if let column, !columns.contains(column) {
+            if !unknownColumn.contains(id) { unknownColumn.insert(id) }
+        } else if unknownColumn.contains(id) {
+            unknownColumn.remove(id)
         }
     }
 
     /// Applies one task event (in merge order); returns a problem when the event is wrong in context.
     mutating func apply(_ e: JournalEvent) -> Problem? {
         guard let taskID = e.payload.taskID else { return nil }
-        knownIDs.insert(taskID)
+        // Look before inserting: a set shared with a published snapshot is copied on any insert.
+        if !knownIDs.contains(taskID) { knownIDs.insert(taskID) }
         if case .taskCreate(let f) = e.payload {
             if created.contains(taskID) {
                 return problem(e, "task '\(taskID)' was already created; this create is ignored")
@@ -117,6 +131,7 @@ public struct BoardState: Sendable {
                                       due: f.due, notes: f.notes, holder: nil, createdBy: e.by, createdAt: e.at,
                                       creationIndex: creates, lastActivity: e.at, comments: [], columnSource: e.source)
             creates += 1
+            track(taskID, column: f.column ?? columns[0])
             return nil
         }
         if deleted.contains(taskID) { return nil }
@@ -136,6 +151,7 @@ public struct BoardState: Sendable {
         case .taskMove(_, let column):
             t.column = column
             t.columnSource = e.source
+            track(taskID, column: column)
         case .taskClaim:
             if let holder = t.holder, holder != e.by {
                 conflicts.append(ClaimConflict(task: taskID, member: e.by, lostTo: holder, event: e.id, at: e.at))
@@ -151,6 +167,7 @@ public struct BoardState: Sendable {
         case .taskDelete:
             tasks[taskID] = nil
             deleted.insert(taskID)
+            track(taskID, column: nil)
             return nil
         default:
             break
