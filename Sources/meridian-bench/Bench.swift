@@ -33,8 +33,12 @@ struct Bench {
         var results: [Result] = []
         let scratch = NSTemporaryDirectory() + "meridian-bench-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        if !options.quick { results += processRuns(binary: binary, team: team, scratch: scratch) }
-        results += inProcess(team: team)
+        if options.appendOnly {
+            results += appended(team: team, now: Instant.parse(Self.nowText)!)
+        } else {
+            if !options.quick { results += processRuns(binary: binary, team: team, scratch: scratch) }
+            results += inProcess(team: team)
+        }
         results.append(Result(name: "render one 200×60 frame", value: nil, unit: "ms", target: 4,
                               note: "TODO: measured once MeridianUI's dashboard renderer is in main"))
         results.append(Result(name: "idle dashboard CPU (60 s)", value: nil, unit: "%", target: 0.1,

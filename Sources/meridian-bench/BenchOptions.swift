@@ -11,6 +11,8 @@ struct BenchOptions {
     var generateOnly = false
     /// Only the in-process load and report timings (for quick iterations).
     var quick = false
+    /// Only the appended-event measurement (for profiling the live path).
+    var appendOnly = false
     var help = false
 
     static let usage = """
@@ -23,6 +25,7 @@ struct BenchOptions {
       --json [FILE]     write the results as JSON to FILE, or to stdout instead of the table
       --generate-only   generate and stop
       --quick           only time loading and the status report in process
+      --append-only     only time appending one event and reloading
     Build first: swift build -c release --product meridian && swift build -c release --product meridian-bench
     """
 
@@ -50,6 +53,7 @@ struct BenchOptions {
                 if i + 1 < args.count, !args[i + 1].hasPrefix("--") { o.json = try value("--json") } else { o.json = "-" }
             case "--generate-only": o.generateOnly = true
             case "--quick": o.quick = true
+            case "--append-only": o.appendOnly = true
             case "-h", "--help": o.help = true
             default: throw UsageError(description: "unknown argument '\(args[i])'")
             }

@@ -43,7 +43,7 @@ public struct ClaimConflict: Hashable, Sendable {
 /// The board folded from task events in merge order (SPEC §1 merge rule and claims).
 public struct BoardState: Sendable {
     public private(set) var columns: [String]
-    public private(set) var tasks: [String: BoardTask] = [:]
+    public private(set) var tasks = TaskTable()
     /// Every lost claim, in merge order, whoever lost it (deleted tasks included).
     public private(set) var conflicts: [ClaimConflict] = []
     /// Every task id named by any task event read (deleted and not-yet-created ones too), so a
@@ -51,7 +51,6 @@ public struct BoardState: Sendable {
     public private(set) var knownIDs: Set<String> = []
     /// Ids whose winning create has been followed by a `task.delete`.
     public private(set) var deleted: Set<String> = []
-    private var created: Set<String> = []
     private var creates = 0
     /// Live tasks whose column team.toml does not know, kept as events apply so publishing a
     /// snapshot never scans every task.
@@ -72,7 +71,7 @@ public struct BoardState: Sendable {
     }
 
     /// All tasks, by priority then creation.
-    public var orderedTasks: [BoardTask] { Self.inDisplayOrder(Array(tasks.values)) }
+    public var orderedTasks: [BoardTask] { Self.inDisplayOrder(tasks.values) }
 
     /// `tasks` sorted by `displayOrder`, moving 16-byte keys instead of whole tasks.
     static func inDisplayOrder(_ tasks: [BoardTask]) -> [BoardTask] {
@@ -123,10 +122,10 @@ public struct BoardState: Sendable {
         // Look before inserting: a set shared with a published snapshot is copied on any insert.
         if !knownIDs.contains(taskID) { knownIDs.insert(taskID) }
         if case .taskCreate(let f) = e.payload {
-            if created.contains(taskID) {
+            // Created before: still live, or deleted since (`deleted` holds only created ids).
+            if tasks[taskID] != nil || deleted.contains(taskID) {
                 return problem(e, "task '\(taskID)' was already created; this create is ignored")
             }
-            created.insert(taskID)
             tasks[taskID] = BoardTask(id: taskID, title: f.title, column: f.column ?? columns[0], priority: f.priority, labels: f.labels,
                                       due: f.due, notes: f.notes, holder: nil, createdBy: e.by, createdAt: e.at,
                                       creationIndex: creates, lastActivity: e.at, comments: [], columnSource: e.source)
@@ -135,11 +134,39 @@ public struct BoardState: Sendable {
             return nil
         }
         if deleted.contains(taskID) { return nil }
-        // Taken out while it changes (every path below puts it back or deletes it), so its
-        // comments grow in place instead of being copied on each append.
-        guard var t = tasks.removeValue(forKey: taskID) else {
-            return problem(e, "\(e.op) names task '\(taskID)', which has not been created")
+        // Changed in place: one lookup, and the task's comments grow without being copied.
+        var effect = Effect()
+        let outcome: Outcome = tasks.update(taskID) { slot in
+            guard slot != nil else { return .missing }
+            if case .taskDelete = e.payload {
+                slot = nil
+                return .deleted
+            }
+            effect = Self.change(&slot!, by: e)
+            return .changed
         }
+        switch outcome {
+        case .missing:
+            return problem(e, "\(e.op) names task '\(taskID)', which has not been created")
+        case .deleted:
+            deleted.insert(taskID)
+            track(taskID, column: nil)
+        case .changed:
+            if let lost = effect.lost { conflicts.append(lost) }
+            if let column = effect.column { track(taskID, column: column) }
+        }
+        return nil
+    }
+
+    /// What a change did beyond the task itself.
+    private struct Effect {
+        var lost: ClaimConflict?
+        var column: String?
+    }
+
+    /// Applies a task event (not create or delete) to the live task.
+    private static func change(_ t: inout BoardTask, by e: JournalEvent) -> Effect {
+        var effect = Effect()
         if e.at > t.lastActivity { t.lastActivity = e.at }
         switch e.payload {
         case .taskEdit(let f):
@@ -151,10 +178,10 @@ public struct BoardState: Sendable {
         case .taskMove(_, let column):
             t.column = column
             t.columnSource = e.source
-            track(taskID, column: column)
+            effect.column = column
         case .taskClaim:
             if let holder = t.holder, holder != e.by {
-                conflicts.append(ClaimConflict(task: taskID, member: e.by, lostTo: holder, event: e.id, at: e.at))
+                effect.lost = ClaimConflict(task: t.id, member: e.by, lostTo: holder, event: e.id, at: e.at)
             } else {
                 t.holder = e.by
             }
@@ -164,17 +191,13 @@ public struct BoardState: Sendable {
             t.holder = to
         case .taskComment(_, let text):
             t.comments.append(TaskComment(by: e.by, at: e.at, text: text, event: e.id))
-        case .taskDelete:
-            tasks[taskID] = nil
-            deleted.insert(taskID)
-            track(taskID, column: nil)
-            return nil
         default:
             break
         }
-        tasks[taskID] = t
-        return nil
+        return effect
     }
+
+    private enum Outcome { case missing, changed, deleted }
 
     private func problem(_ e: JournalEvent, _ message: String) -> Problem {
         Problem(file: e.source.file, line: e.source.line, message: message)
