@@ -50,10 +50,17 @@ public struct Context {
     public func openTeam() throws(CLIError) -> Team {
         let path = try requireDataPath()
         do {
-            return try Team(path: path)
+            return try Team(path: path, cache: journalCache(teamPath: path))
         } catch {
             throw .usage(error.description)
         }
+    }
+
+    /// The journal cache for TEAM in the state directory, unless `MERIDIAN_NO_CACHE` is set
+    /// (to anything but empty or `0`): then every journal is parsed afresh.
+    public func journalCache(teamPath: String) -> JournalCache? {
+        if let v = paths.environment["MERIDIAN_NO_CACHE"], !v.isEmpty, v != "0" { return nil }
+        return JournalCache(directory: JournalCache.directory(stateDirectory: paths.stateDirectory, teamPath: teamPath))
     }
 
     /// The viewer's zone: that of `--as`, else $TZ, else the system's.

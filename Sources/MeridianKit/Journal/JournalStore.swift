@@ -15,9 +15,19 @@ public final class JournalStore {
     /// Whether a large refresh may read files on several threads (the result is the same either way).
     public let parallelRead: Bool
 
-    public init(teamPath: String, parallelRead: Bool = true) {
+    /// Where decoded files are kept between runs (nil: no cache).
+    public let cache: JournalCache?
+
+    public init(teamPath: String, parallelRead: Bool = true, cache: JournalCache? = nil) {
         self.teamPath = teamPath
         self.parallelRead = parallelRead
+        self.cache = cache
+    }
+
+    /// Writes the cache entries of files read or grown since the cache was last written.
+    public func saveCache() {
+        guard let cache else { return }
+        cache.save(order.compactMap { rel in files[rel].map { (rel, teamPath + "/" + rel, $0) } })
     }
 
     /// What a refresh found.
@@ -31,15 +41,16 @@ public final class JournalStore {
     /// Re-reads the tree, reading only what is new.
     @discardableResult
     public func refresh() -> Change {
-        var seen: [String] = []
+        var found: [(String, SafeFiles.Info)] = []
         var tree: [Problem] = []
-        walk(relative: "journal", depth: 0, into: &seen, problems: &tree)
+        walk(relative: "journal", depth: 0, into: &found, problems: &tree)
+        let seen = found.map(\.0)
         var changed = tree != treeProblems || seen != order
         var onlyAppends = seen == order
         var appended: [JournalEvent] = []
         var next: [String: JournalFileState] = [:]
         next.reserveCapacity(seen.count)
-        let updates = readAll(seen)
+        let updates = readAll(seen, infos: found.map(\.1))
         for (k, rel) in seen.enumerated() {
             let state = updates.states[k]
             switch updates.outcomes[k] {
@@ -67,9 +78,13 @@ public final class JournalStore {
 
     /// Brings every file's state up to date. Files are independent, so when there is a lot to
     /// read (a cold start) they are read and decoded on all cores; small refreshes stay on this thread.
-    private func readAll(_ paths: [String]) -> (states: [JournalFileState], outcomes: [JournalFileReader.Outcome]) {
+    private func readAll(_ paths: [String], infos: [SafeFiles.Info]) -> (states: [JournalFileState], outcomes: [JournalFileReader.Outcome]) {
         var states = paths.map { files[$0] ?? JournalFileState() }
-        let infos = paths.map { SafeFiles.info(teamPath + "/" + $0) }
+        let cache = self.cache
+        /// A file seen for the first time starts from its cache entry, when one is valid.
+        @Sendable func start(_ state: inout JournalFileState, _ k: Int, _ path: String) {
+            if state.inode == 0, let cache, let cached = cache.load(relative: paths[k], path: path, info: infos[k]) { state = cached }
+        }
         var outcomes = [JournalFileReader.Outcome](repeating: .unchanged, count: paths.count)
         var pending = 0
         for k in paths.indices { pending += max(0, infos[k].size - states[k].consumed) }
@@ -79,12 +94,14 @@ public final class JournalStore {
                 outcomes.withUnsafeMutableBufferPointer { o in
                     let slots = Slots(states: s, outcomes: o)
                     DispatchQueue.concurrentPerform(iterations: paths.count) { k in
+                        start(&slots.states[k], k, team + "/" + paths[k])
                         slots.outcomes[k] = JournalFileReader.update(&slots.states[k], path: team + "/" + paths[k], relative: paths[k], info: infos[k])
                     }
                 }
             }
         } else {
             for k in paths.indices {
+                start(&states[k], k, team + "/" + paths[k])
                 outcomes[k] = JournalFileReader.update(&states[k], path: team + "/" + paths[k], relative: paths[k], info: infos[k])
             }
         }
@@ -123,7 +140,7 @@ public final class JournalStore {
     /// The journal files read, relative to TEAM.
     public var filePaths: [String] { order }
 
-    private func walk(relative: String, depth: Int, into out: inout [String], problems: inout [Problem]) {
+    private func walk(relative: String, depth: Int, into out: inout [(String, SafeFiles.Info)], problems: inout [Problem]) {
         let path = teamPath + "/" + relative
         if depth == 0 {
             // Subfolders are checked with lstat below; journal/ itself must be checked here, or
@@ -160,7 +177,7 @@ public final class JournalStore {
                 walk(relative: rel, depth: depth + 1, into: &out, problems: &problems)
             case .file:
                 if name.hasSuffix(".jsonl") {
-                    if out.count < Self.maxFiles { out.append(rel) }
+                    if out.count < Self.maxFiles { out.append((rel, info)) }
                 }
             case .symlink:
                 if name.hasSuffix(".jsonl") || !name.contains(".") {

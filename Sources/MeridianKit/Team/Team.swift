@@ -13,15 +13,21 @@ public final class Team {
     public private(set) var snapshot: TeamSnapshot
 
     /// Opens TEAM and reads everything; throws only when TEAM is not a team directory.
-    public init(path: String) throws(TeamError) {
+    /// With a `cache`, journal files start from their cached decoded events (only bytes written
+    /// since are parsed) and the cache is brought up to date afterwards; answers are the same.
+    public init(path: String, cache: JournalCache? = nil) throws(TeamError) {
         self.path = path
         config = try TeamConfigLoader.load(teamPath: path, cache: configCache)
-        journal = JournalStore(teamPath: path)
+        journal = JournalStore(teamPath: path, cache: cache)
         journal.refresh()
         state = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
         snapshot = TeamSnapshot(path: path, settings: config.settings, members: [], rotations: [], state: state, problems: [])
         refold()
+        journal.saveCache()
     }
+
+    /// Writes the journal cache entries of files that grew since it was last written (no-op without a cache).
+    public func saveCache() { journal.saveCache() }
 
     /// Re-reads TEAM; returns true when the snapshot changed. Appended events that sort after
     /// everything read are applied on their own; anything else re-folds the journals.
