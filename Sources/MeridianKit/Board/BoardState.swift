@@ -123,7 +123,7 @@ public struct BoardState: Sendable {
         if !knownIDs.contains(taskID) { knownIDs.insert(taskID) }
         if case .taskCreate(let f) = e.payload {
             // Created before: still live, or deleted since (`deleted` holds only created ids).
-            if tasks[taskID] != nil || deleted.contains(taskID) {
+            if tasks.contains(taskID) || deleted.contains(taskID) {
                 return problem(e, "task '\(taskID)' was already created; this create is ignored")
             }
             tasks[taskID] = BoardTask(id: taskID, title: f.title, column: f.column ?? columns[0], priority: f.priority, labels: f.labels,
@@ -137,7 +137,7 @@ public struct BoardState: Sendable {
         // Changed in place: one lookup, and the task's comments grow without being copied.
         var effect = Effect()
         let outcome: Outcome = tasks.update(taskID) { slot in
-            guard slot != nil else { return .missing }
+            guard slot.isPresent else { return .missing }
             if case .taskDelete = e.payload {
                 slot = nil
                 return .deleted

@@ -20,6 +20,9 @@ public struct TaskTable: Sendable, Sequence {
 
     public var isEmpty: Bool { count == 0 }
 
+    /// Whether a live task has this id.
+    public func contains(_ id: String) -> Bool { shards[Self.shard(id)].index(forKey: id) != nil }
+
     public subscript(id: String) -> BoardTask? {
         get { shards[Self.shard(id)][id] }
         set { update(id) { $0 = newValue } }
@@ -38,9 +41,9 @@ public struct TaskTable: Sendable, Sequence {
     /// Runs `body` on a slot, noting in `delta` whether a task appeared (+1) or went (-1).
     @inline(__always)
     private static func track<R>(_ slot: inout BoardTask?, _ delta: inout Int, _ body: (inout BoardTask?) -> R) -> R {
-        let had = slot != nil
+        let had = slot.isPresent
         let r = body(&slot)
-        delta = (slot != nil ? 1 : 0) - (had ? 1 : 0)
+        delta = (slot.isPresent ? 1 : 0) - (had ? 1 : 0)
         return r
     }
 
@@ -78,5 +81,14 @@ public struct TaskTable: Sendable, Sequence {
 
     public func makeIterator() -> FlattenSequence<[[String: BoardTask]]>.Iterator {
         shards.joined().makeIterator()
+    }
+}
+
+extension Optional where Wrapped == BoardTask {
+    /// Whether a task is there, without copying it.
+    @inline(__always)
+    var isPresent: Bool {
+        if case .some = self { return true }
+        return false
     }
 }

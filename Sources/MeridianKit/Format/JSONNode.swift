@@ -27,9 +27,17 @@ public enum JSONNode: Sendable {
 
     private static func newline(_ out: inout [UInt8], _ level: Int?) {
         guard let level else { return }
-        out.append(0x0A)
-        for _ in 0..<(2 * level) { out.append(0x20) }
+        let n = 2 * level + 1
+        if n <= newlineAndSpaces.count {
+            out.append(contentsOf: newlineAndSpaces[0..<n])
+        } else {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(UInt8(0x20), count: n - 1))
+        }
     }
+
+    /// A newline then spaces, sliced for the common indentation depths.
+    private static let newlineAndSpaces: [UInt8] = [0x0A] + Array(repeating: 0x20, count: 63)
 
     private func write(into out: inout [UInt8], indent: Int?) {
         switch self {

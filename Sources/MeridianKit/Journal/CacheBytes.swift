@@ -88,11 +88,9 @@ struct CacheByteReader {
     mutating func string() throws(Malformed) -> String {
         let n = try count()
         defer { at += n }
-        // Validating decode: bytes that are not UTF-8 would have been repaired, so refuse them.
-        guard let s = String(validating: UnsafeRawBufferPointer(rebasing: buffer[at..<(at + n)]).bindMemory(to: UInt8.self), as: UTF8.self) else {
-            throw Malformed()
-        }
-        return s
+        // The entry's checksum was verified before any string is read, so these are the bytes
+        // written from a Swift string: the fast decoding path (which repairs, never traps) is safe.
+        return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[at..<(at + n)]).assumingMemoryBound(to: UInt8.self), as: UTF8.self)
     }
 
     mutating func raw() throws(Malformed) -> [UInt8] {

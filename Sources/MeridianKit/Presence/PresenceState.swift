@@ -23,6 +23,9 @@ public struct PresenceState: Sendable {
     public private(set) var statusHistory: [String: [(at: Date, status: MemberStatus?)]] = [:]
     private var timeOffAdds: [String: TimeOff] = [:]
     private var timeOffOrder: [String] = []
+    /// Each member's `timeoff.add` ids in event order, so one member's time off is found without
+    /// looking at everyone's.
+    private var timeOffByMember: [String: [String]] = [:]
     private var cancelled: Set<String> = []
 
     public init() {}
@@ -36,6 +39,7 @@ public struct PresenceState: Sendable {
         case .timeoffAdd(let span, let note):
             timeOffAdds[e.id] = TimeOff(member: e.by, span: span, note: note, event: e.id)
             timeOffOrder.append(e.id)
+            timeOffByMember[e.by, default: []].append(e.id)
         case .timeoffCancel(let ref):
             // Only the writer's own time off can be cancelled; the key keeps that pairing.
             cancelled.insert(e.by + "\u{0}" + ref)
@@ -73,7 +77,7 @@ public struct PresenceState: Sendable {
 
     /// A member's time off that is not cancelled, in event order.
     public func timeOff(of member: String) -> [TimeOff] {
-        timeOffOrder.compactMap { id in
+        (timeOffByMember[member] ?? []).compactMap { id in
             guard let t = timeOffAdds[id], t.member == member, !cancelled.contains(member + "\u{0}" + id) else { return nil }
             return t
         }
