@@ -37,7 +37,7 @@ struct Bench {
             results += appended(team: team, now: Instant.parse(Self.nowText)!)
         } else {
             if !options.quick { results += processRuns(binary: binary, team: team, scratch: scratch) }
-            results += inProcess(team: team)
+            results += inProcess(team: team, scratch: scratch)
         }
         results.append(Result(name: "render one 200×60 frame", value: nil, unit: "ms", target: 4,
                               note: "TODO: measured once MeridianUI's dashboard renderer is in main"))
@@ -112,7 +112,7 @@ struct Bench {
             Result(name: "cold status --json (process)", value: Measure.median(cold.map(\.wall)) * 1000, unit: "ms", target: 250,
                    note: note.isEmpty ? "empty state dir: no cache" : note),
             Result(name: "warm status --json (process)", value: Measure.median(warm.map(\.wall)) * 1000, unit: "ms", target: 250,
-                   note: "second run, same state dir"),
+                   note: "second run, same state dir: journal cache"),
             Result(name: "peak RSS, cold status --json", value: Double(cold.map(\.maxRSSKiB).max() ?? 0) / 1024, unit: "MB", target: 80,
                    note: "max over runs (wait4 ru_maxrss)"),
             Result(name: "peak RSS, warm status --json", value: Double(warm.map(\.maxRSSKiB).max() ?? 0) / 1024, unit: "MB", target: 80,
@@ -122,7 +122,7 @@ struct Bench {
 
     // MARK: - In process: load, report, one appended event
 
-    func inProcess(team: String) -> [Result] {
+    func inProcess(team: String, scratch: String) -> [Result] {
         var loads: [Double] = []
         var reports: [Double] = []
         var bytes = 0
@@ -144,10 +144,19 @@ struct Bench {
             let lists = store.eventLists
             merges.append(Measure.time { _ = EventMerge.order(lists, lineBytes: { _ in [] }) })
         }
+        // Warm: the journal cache written by a first load, read by the next ones.
+        let cacheDir = scratch + "/in-process-cache"
+        _ = try? Team(path: team, cache: JournalCache(directory: cacheDir))
+        var warmLoads: [Double] = []
+        for _ in 0..<max(3, options.runs / 2) {
+            warmLoads.append(Measure.time { _ = try? Team(path: team, cache: JournalCache(directory: cacheDir)) })
+        }
         var results = [
             Result(name: "  read + decode journals", value: Measure.median(reads) * 1000, unit: "ms", target: nil, note: "JournalStore.refresh()"),
             Result(name: "  merge order", value: Measure.median(merges) * 1000, unit: "ms", target: nil, note: "EventMerge.order"),
             Result(name: "load TEAM (in process, no cache)", value: Measure.median(loads) * 1000, unit: "ms", target: nil, note: "Team(path:)"),
+            Result(name: "load TEAM (in process, warm cache)", value: Measure.median(warmLoads) * 1000, unit: "ms", target: nil,
+                   note: "Team(path:cache:) after a first load wrote the cache"),
             Result(name: "build + write status JSON", value: Measure.median(reports) * 1000, unit: "ms", target: nil,
                    note: "\(bytes / 1024) KiB of JSON"),
         ]
