@@ -39,10 +39,10 @@ struct Bench {
             if !options.quick { results += processRuns(binary: binary, team: team, scratch: scratch) }
             results += inProcess(team: team, scratch: scratch)
         }
-        results.append(Result(name: "render one 200×60 frame", value: nil, unit: "ms", target: 4,
-                              note: "TODO: measured once MeridianUI's dashboard renderer is in main"))
-        results.append(Result(name: "idle dashboard CPU (60 s)", value: nil, unit: "%", target: 0.1,
-                              note: "TODO: measured once the dashboard (meridian dash) is in main"))
+        if !options.appendOnly {
+            results += frameRender(team: team, now: Instant.parse(Self.nowText)!)
+            if options.idleSeconds > 0, !options.quick { results += idleCPU(binary: binary, team: team, scratch: scratch, seconds: options.idleSeconds) }
+        }
         let header = "meridian-bench — team \(team) (\(describe(team))), \(options.runs) runs, release build\n" + machine().map { "\($0.key): \($0.value)" }.sorted().joined(separator: "; ")
         if let j = options.json {
             let text = Results.json(results, machine: machine().merging(["team": team, "runs": String(options.runs)]) { a, _ in a })
