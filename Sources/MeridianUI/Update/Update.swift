@@ -260,12 +260,11 @@ public enum Update {
         guard requireMe(&state) != nil else { return [] }
         let columns = state.snapshot.board.columns
         let column = columns[clamp(state.boardColumn, count: columns.count)]
-        let made = TaskIDs.make(seed: state.idSeed, known: state.snapshot.board.knownIDs)
-        state.idSeed = made.next
-        state.selectedTask = made.id
+        let id = TaskIDGenerator.next(avoiding: state.snapshot.board.knownIDs, using: &state.idRandom)
+        state.selectedTask = id
         return [.write(PendingEvent(op: "task.create",
-                                    fields: [.init("task", .string(made.id)), .init("title", .string(title)), .init("column", .string(column))],
-                                    successNotice: "Created \(made.id) in \(column)."))]
+                                    fields: [.init("task", .string(id)), .init("title", .string(title)), .init("column", .string(column))],
+                                    successNotice: "Created \(id) in \(column)."))]
     }
 
     // MARK: selection
