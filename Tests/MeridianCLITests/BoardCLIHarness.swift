@@ -16,15 +16,7 @@ struct BoardCLI {
         env = e
     }
 
-    /// The binary built next to the test bundle (or under .build/debug of this package).
-    static let binary: String = {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("meridian").path,
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent(".build/debug/meridian").path,
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
-    }()
+    static var binary: String { Subprocess.meridian }
 
     struct Run {
         var status: Int32
@@ -35,21 +27,8 @@ struct BoardCLI {
     /// Runs `meridian args…` (or any `tool` when given) in `directory`.
     @discardableResult
     func run(_ args: [String], in directory: String? = nil, tool: String? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool ?? Self.binary)
-        p.arguments = args
-        p.environment = env
-        p.currentDirectoryURL = URL(fileURLWithPath: directory ?? root)
-        let out = root + "/.out-\(UUID().uuidString)", err = root + "/.err-\(UUID().uuidString)"
-        _ = FileManager.default.createFile(atPath: out, contents: nil)
-        _ = FileManager.default.createFile(atPath: err, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: out); try? FileManager.default.removeItem(atPath: err) }
-        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: try String(contentsOfFile: out, encoding: .utf8), err: try String(contentsOfFile: err, encoding: .utf8))
+        let r = Subprocess.run(tool ?? Self.binary, args, environment: env, directory: directory ?? root)
+        return Run(status: r.code, out: r.out, err: r.err)
     }
 
     func git(_ args: [String], in directory: String) throws -> Run {

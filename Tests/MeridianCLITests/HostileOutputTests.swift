@@ -123,10 +123,7 @@ enum Meridian {
         var stderrText: String { String(decoding: stderr, as: UTF8.self) }
     }
 
-    static var binary: String {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/meridian").path
-    }
+    static var binary: String { Subprocess.meridian }
 
     /// Whether `meridian --help` lists this subcommand.
     static func hasCommand(_ name: String) -> Bool {
@@ -134,36 +131,13 @@ enum Meridian {
     }
 
     static func run(_ args: [String], environment extra: [String: String] = [:]) -> Result {
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            Issue.record("\(binary) is missing: run `swift build` first")
-            return Result(status: -1, stdout: Data(), stderr: Data())
-        }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
+        guard Subprocess.requireMeridian() else { return Result(status: -1, stdout: Data(), stderr: Data()) }
         var env = ProcessInfo.processInfo.environment
         env["TZ"] = "UTC"
         env["MERIDIAN_DATA"] = nil
         env["MERIDIAN_MEMBER"] = nil
         for (k, v) in extra { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch {
-            Issue.record("cannot run \(binary): \(error)")
-            return Result(status: -1, stdout: Data(), stderr: Data())
-        }
-        // Read both pipes to the end before waiting, so a full pipe cannot stall the child.
-        let group = DispatchGroup()
-        let errBox = DataBox()
-        DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: stdout, stderr: errBox.data)
+        let r = Subprocess.run(binary, args, environment: env)
+        return Result(status: r.code, stdout: r.stdout, stderr: r.stderr)
     }
-
-    private final class DataBox: @unchecked Sendable { var data = Data() }
 }

@@ -43,29 +43,9 @@ enum Tmux {
     static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
     @discardableResult
-    static func run(_ args: [String]) -> Bool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        p.arguments = args
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
-    }
+    static func run(_ args: [String]) -> Bool { Subprocess.run("/usr/bin/tmux", args).code == 0 }
 
-    static func output(_ args: [String]) -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: args[0])
-        p.arguments = Array(args.dropFirst())
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return "" }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func output(_ args: [String]) -> String { Subprocess.run(args[0], Array(args.dropFirst())).out }
 
     static func capture(_ session: String) -> String { output(["/usr/bin/tmux", "capture-pane", "-p", "-t", session]) }
 

@@ -10,31 +10,15 @@ import Testing
         var err: String
     }
 
-    static var binary: String {
-        var dir = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { dir.deleteLastPathComponent() }
-        return dir.appendingPathComponent(".build/debug/meridian").path
-    }
-
     static func run(_ args: [String], team: String) throws -> Run {
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the meridian binary first (swift build)")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args + ["--data", team]
+        try #require(FileManager.default.isExecutableFile(atPath: Subprocess.meridian), "build the meridian binary first (swift build)")
         var env = ProcessInfo.processInfo.environment
         for k in ["MERIDIAN_DATA", "MERIDIAN_MEMBER", "MERIDIAN_DEVICE"] { env[k] = nil }
         env["XDG_CONFIG_HOME"] = team + "/.cfg"
         env["XDG_STATE_HOME"] = team + "/.state"
         env["TZ"] = "UTC"
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+        let r = Subprocess.run(Subprocess.meridian, args + ["--data", team], environment: env)
+        return Run(code: r.code, out: r.out, err: r.err)
     }
 
     static func team() throws -> String {
@@ -182,26 +166,11 @@ import Testing
     }
 
     static func python(_ script: String, input: String) -> String? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script]
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        do { try p.run() } catch {
-            Issue.record("python3 could not be started: \(error)")
+        let r = Subprocess.run("/usr/bin/env", ["python3", "-c", script], input: input)
+        guard r.code == 0 else {
+            Issue.record("python3 failed (exit \(r.code)): \(r.err)")
             return nil
         }
-        inp.fileHandleForWriting.write(Data(input.utf8))
-        try? inp.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            Issue.record("python3 failed (exit \(p.terminationStatus)): \(String(decoding: e, as: UTF8.self))")
-            return nil
-        }
-        return String(decoding: data, as: UTF8.self)
+        return r.out
     }
 }

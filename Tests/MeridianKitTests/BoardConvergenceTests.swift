@@ -37,7 +37,7 @@ struct BoardConvergenceTests {
         var finalSeed: UInt64
     }
 
-    static func generate(_ rng: inout SplitMix64) -> Case {
+    static func generate(_ rng: inout SeededRandom) -> Case {
         let replicas = Int.random(in: 2...4, using: &rng)
         let count = Int.random(in: 6...36, using: &rng)
         var steps: [Step] = []
@@ -58,7 +58,7 @@ struct BoardConvergenceTests {
     }
 
     @Test func replicasConvergeOnOneBoard() throws {
-        var rng = SplitMix64(seed: 20261125)
+        var rng = SeededRandom(seed: 20261125)
         let base = try makeBaseTeam()
         defer { try? FileManager.default.removeItem(atPath: base) }
         for n in 0..<200 {
@@ -111,7 +111,7 @@ struct BoardConvergenceTests {
             // Replica 3 is ana on a second device: one member, two journals.
             replicas.append(Replica(path: path, member: Self.members[r % 3], device: "dev\(r)", skew: Double((r * 37) % 150) - 60, team: try Team(path: path)))
         }
-        var rng = SplitMix64(seed: c.finalSeed)
+        var rng = SeededRandom(seed: c.finalSeed)
         var clock = Instant.parse("2026-11-25T09:00:00Z")!
         var pool = 0
         for step in c.steps {
@@ -168,7 +168,7 @@ struct BoardConvergenceTests {
         return nil
     }
 
-    func act(_ r: inout Replica, action: Int, pick: Int, arg: Int, now: Date, rng: inout SplitMix64, pool: inout Int) throws {
+    func act(_ r: inout Replica, action: Int, pick: Int, arg: Int, now: Date, rng: inout SeededRandom, pool: inout Int) throws {
         try r.team.reload()
         let s = r.team.snapshot
         let board = s.board
@@ -218,7 +218,7 @@ struct BoardConvergenceTests {
     }
 
     /// Copies one journal file between replicas, the way a sync tool would.
-    func deliver(_ file: String, from: String, to: String, style: Int, owner: Replica?, rng: inout SplitMix64) {
+    func deliver(_ file: String, from: String, to: String, style: Int, owner: Replica?, rng: inout SeededRandom) {
         guard let data = FileManager.default.contents(atPath: from + "/" + file) else { return }
         let target = to + "/" + file
         let existing = FileManager.default.contents(atPath: target)

@@ -176,7 +176,7 @@ struct BoardStateTests {
 @Suite("Task ids")
 struct BoardTaskIDTests {
     @Test func idsAreShortCrockfordAndAvoidKnownOnesIgnoringCase() {
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededRandom(seed: 7)
         var known: Set<String> = []
         for _ in 0..<500 {
             let id = TaskIDGenerator.next(avoiding: known, using: &rng)
@@ -190,10 +190,10 @@ struct BoardTaskIDTests {
 
     @Test func collisionsAreRedrawn() {
         // Replay the generator to learn its first draws, then forbid them: it must draw again.
-        var probe = SplitMix64(seed: 42)
+        var probe = SeededRandom(seed: 42)
         let first = TaskIDGenerator.next(avoiding: [], using: &probe)
         let second = TaskIDGenerator.next(avoiding: [], using: &probe)
-        var rng = SplitMix64(seed: 42)
+        var rng = SeededRandom(seed: 42)
         #expect(TaskIDGenerator.next(avoiding: [first], using: &rng) == second)
     }
 

@@ -41,16 +41,3 @@ func ev(_ lc: Int64, _ by: String, _ op: String, _ fields: [String: Any], id: St
     let data = try! JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
     return String(decoding: data, as: UTF8.self)
 }
-
-/// A small deterministic generator (SplitMix64) so randomized tests replay exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

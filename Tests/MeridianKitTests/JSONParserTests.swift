@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func randomBytesNeverCrash() {
-        var rng = ReaderRNG(seed: 42)
+        var rng = SeededRandom(seed: 42)
         let alphabet = Array("{}[]\":,\\u0123456789abcdefeE+-.tnrlsx \u{0}é".utf8)
         for _ in 0..<3000 {
             let n = Int(rng.next() % 40)

@@ -5,21 +5,9 @@ import Testing
 /// Randomized rotations (fixed seed, bounded count): slots and gaps must tile [now, now + 7 days),
 /// every slot must hold one cover from one source, and be maximal.
 @Suite struct OnCallInvariantTests {
-    /// SplitMix64: deterministic across platforms.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let zones = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC", "America/Santiago"]
 
-    func randomRotation(_ g: inout Seeded) -> (RotationConfig, [OncallOverride]) {
+    func randomRotation(_ g: inout SeededRandom) -> (RotationConfig, [OncallOverride]) {
         let zone = Zone(Self.zones.randomElement(using: &g)!)!
         let date = LocalDate(year: 2026, month: Int.random(in: 1...12, using: &g), day: Int.random(in: 1...28, using: &g))
         let start = LocalDateTime(date: date, hour: Int.random(in: 0...23, using: &g), minute: [0, 30].randomElement(using: &g)!)
@@ -46,7 +34,7 @@ import Testing
     }
 
     @Test func slotsAndGapsTileTheWeekAndSlotsAreMaximal() {
-        var g = Seeded(state: 20261125)
+        var g = SeededRandom(seed: 20261125)
         for case_ in 0..<60 {
             let (r, overrides) = randomRotation(&g)
             let s = OncallSchedule(rotation: r, overrides: overrides)

@@ -6,7 +6,7 @@ import Testing
 /// files arrived in — checked on many random journals split across files in random orders.
 @Suite struct ReaderPropertyTests {
     @Test func sameEventsInAnySplitAndOrderGiveTheSameSnapshot() throws {
-        var rng = ReaderRNG(seed: 0x6D65_7269_6469_616E)
+        var rng = SeededRandom(seed: 0x6D65_7269_6469_616E)
         for round in 0..<40 {
             let events = RandomJournal.events(count: 20 + Int(rng.next() % 60), rng: &rng)
             // Clocks with many ties so (by, id) ordering matters.

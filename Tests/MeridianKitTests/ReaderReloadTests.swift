@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func manyIncrementalAppendsMatchAFreshLoad() throws {
-        var rng = ReaderRNG(seed: 7)
+        var rng = SeededRandom(seed: 7)
         let f = TeamFixture()
         f.write("oncall/primary.toml", "timezone = \"UTC\"\nstart = \"2026-11-02 09:00\"\nshift = \"1w\"\nmembers = [\"ann\", \"bob\"]\n")
         let team = try Team(path: f.path)

@@ -277,11 +277,16 @@ import Testing
         #expect(s.selectedTask == "T-5" && s.snapshot.settings.name == "Renamed")
     }
 
-    @Test func taskIDsAreFreshAndRepeatable() {
-        let a = TaskIDs.make(seed: 42, known: [])
-        let b = TaskIDs.make(seed: 42, known: [])
-        #expect(a.id == b.id && a.next == b.next)
-        let c = TaskIDs.make(seed: 42, known: [a.id])
-        #expect(c.id != a.id && Identifiers.isValidTaskID(c.id))
+    @Test func newTaskIDsComeFromTheStateGeneratorLikeTheCLIs() throws {
+        // Two equal states create the same id (update is pure); the id has `task add`'s shape,
+        // and a second task gets a fresh id because the generator state moved on.
+        var a = try boardState(), b = try boardState()
+        let first = write(Fixture.press(&a, ["n"] + "One".typed + [KeyEvent.enter]))
+        let same = write(Fixture.press(&b, ["n"] + "One".typed + [KeyEvent.enter]))
+        guard case .string(let id)? = first?.fields.first?.value else { Issue.record("no id"); return }
+        #expect(same?.fields.first?.value == .string(id))
+        #expect(id.count == TaskIDGenerator.length && id.allSatisfy { TaskIDGenerator.alphabet.contains($0) })
+        let second = write(Fixture.press(&a, ["n"] + "Two".typed + [KeyEvent.enter]))
+        #expect(second?.fields.first?.value != .string(id))
     }
 }

@@ -30,7 +30,7 @@ struct OverlapCommand: ParsableCommand {
         let zone = request.viewerZone
         let date = request.overlapDate ?? zone.date(at: request.now)
         let day = Overlap.compute(snapshot: snapshot, date: date, zone: zone, members: request.overlapMembers)
-        let hours = TimeText.duration(day.day.duration)
+        let hours = TimeText.hoursAndMinutes(day.day.duration)
         var lines = ["Overlap on \(TimeText.day(date)) \(date.year) in \(zone.identifier) (\(hours))", ""]
         guard !day.day.isEmpty else {
             return (lines + ["  \(date) did not happen in \(zone.identifier) (the zone skipped it)."]).joined(separator: "\n")
@@ -47,7 +47,7 @@ struct OverlapCommand: ParsableCommand {
         let offsets = Set([zone.offset(at: day.day.start), zone.offset(at: day.day.end.addingTimeInterval(-1))])
         var table = TextTable()
         for r in rows {
-            table.add([TimeText.span(r.interval, in: zone, withOffset: offsets.count > 1), TimeText.duration(r.interval.duration),
+            table.add([TimeText.span(r.interval, in: zone, withOffset: offsets.count > 1), TimeText.hoursAndMinutes(r.interval.duration),
                        "\(r.members.count)/\(shown.count)", r.members.isEmpty ? "nobody" : TimeText.names(r.members, snapshot)])
         }
         lines += table.render()
@@ -59,7 +59,7 @@ struct OverlapCommand: ParsableCommand {
             let verb = day.selected.count == 1 ? "is" : (who == "everyone" ? "is" : "are all")
             lines.append("  No time when \(who) \(verb) in.")
         } else {
-            let bands = day.all.map { "\(TimeText.span($0, in: zone, withOffset: offsets.count > 1)) (\(TimeText.duration($0.duration)))" }
+            let bands = day.all.map { "\(TimeText.span($0, in: zone, withOffset: offsets.count > 1)) (\(TimeText.hoursAndMinutes($0.duration)))" }
             lines.append("  All in (\(who)): " + bands.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")

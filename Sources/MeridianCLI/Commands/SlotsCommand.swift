@@ -66,20 +66,20 @@ struct SlotsCommand: ParsableCommand {
     func text(_ snapshot: TeamSnapshot, _ request: StatusReport.Request, ids: [String], slots: [Slot]) -> String {
         let zone = request.viewerZone
         var lines = ["Best windows for \(TimeText.names(ids, snapshot)) in the next \(days) day\(days == 1 ? "" : "s") "
-            + "(at least \(TimeText.duration(Double(min) * 60))), in your time \(zone.identifier):", ""]
+            + "(at least \(TimeText.hoursAndMinutes(Double(min) * 60))), in your time \(zone.identifier):", ""]
         if slots.isEmpty {
-            lines.append("  None: nobody of them is in hours for \(TimeText.duration(Double(min) * 60)) at a stretch.")
+            lines.append("  None: nobody of them is in hours for \(TimeText.hoursAndMinutes(Double(min) * 60)) at a stretch.")
             return lines.joined(separator: "\n")
         }
         for (n, s) in slots.enumerated() {
             let start = zone.local(s.interval.start)
             lines.append(" \(n + 1). \(TimeText.day(start.date)) \(TimeText.span(s.interval, in: zone)) "
-                + "(\(TimeText.duration(s.interval.duration)))  \(s.members.count) of \(ids.count) in")
+                + "(\(TimeText.hoursAndMinutes(s.interval.duration)))  \(s.members.count) of \(ids.count) in")
             var table = TextTable()
             for id in ids {
                 guard let m = snapshot.member(id) else { continue }
                 let local = m.zone.local(s.interval.start)
-                table.add([Sanitize.line(m.name), "\(TimeText.weekdays[local.date.weekdayIndex]) \(TimeText.span(s.interval, in: m.zone))",
+                table.add([Sanitize.line(m.name), "\(TimeText.weekday(local.date)) \(TimeText.span(s.interval, in: m.zone))",
                            m.zone.identifier, s.members.contains(id) ? "in" : "out"])
             }
             lines += table.render(indent: "      ")

@@ -7,7 +7,7 @@ import MeridianKit
 struct DemoTeam {
     let path: String
     let now: Date
-    private var rng: DemoRandom
+    private var rng: SeededRandom
     private var planned: [Planned] = []
 
     /// One journal event to write: who, from which device, when, and whether it was written
@@ -25,7 +25,7 @@ struct DemoTeam {
         self.path = path
         // Whole seconds: the demo's instants are written without a fraction.
         self.now = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
-        rng = DemoRandom(seed: UInt64(bitPattern: Int64(self.now.timeIntervalSince1970)) ^ 0x6D65_7269_6469_616E)
+        rng = SeededRandom(seed: UInt64(bitPattern: Int64(self.now.timeIntervalSince1970)) ^ 0x6D65_7269_6469_616E)
     }
 
     /// Writes everything; returns the member the demo opens as.

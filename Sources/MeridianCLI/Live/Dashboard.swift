@@ -80,7 +80,7 @@ struct DashboardLoop {
         let fallback = Self.fallbackZone(context.paths.environment)
         let size = session.size
         state = AppState(snapshot: snapshot, me: context.member, fallbackZone: fallback, clock: clock.now(), width: size.width, height: size.height)
-        state.idSeed = UInt64.random(in: 1...UInt64.max)
+        state.idRandom = SeededRandom(seed: UInt64.random(in: 1...UInt64.max))
         _ = Update.update(&state, .teamChanged(snapshot))
     }
 

@@ -71,7 +71,7 @@ enum OncallReport {
         let profile = snapshot.member(w.member)
         let whenText = w.when == .now ? "now" : "at the handoff"
         let verb = w.when == .now ? "is" : "will be"
-        let local = profile.map { p in " (\(OncallText.clock(p.zone, w.at)) in \(p.zone.identifier))" } ?? ""
+        let local = profile.map { p in " (\(TimeText.clock(w.at, p.zone)) in \(p.zone.identifier))" } ?? ""
         switch w.concern {
         case .offHours: return "\(w.member) \(verb) outside their working hours \(whenText)\(local)"
         case .timeOff: return "\(w.member) \(verb) on time off \(whenText)\(local)"

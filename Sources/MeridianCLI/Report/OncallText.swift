@@ -14,13 +14,13 @@ enum OncallText {
             lines.append("\(Sanitize.line(r.name)) [\(r.id)] — handoffs in \(r.zone.identifier), shift \(r.shift)")
             if let cur = g.status.now {
                 lines.append("  now:   \(who(cur, snapshot))")
-                lines.append("         until \(both(cur.end, member: cur.member, snapshot, me)) — in \(duration(cur.end.timeIntervalSince(request.now)))")
+                lines.append("         until \(both(cur.end, member: cur.member, snapshot, me)) — in \(TimeText.duration(cur.end.timeIntervalSince(request.now)))")
             } else {
                 lines.append("  now:   nobody on call")
             }
             if let next = g.status.next {
                 lines.append("  next:  \(who(next, snapshot))")
-                lines.append("         from \(both(next.start, member: next.member, snapshot, me)) — in \(duration(next.start.timeIntervalSince(request.now)))")
+                lines.append("         from \(both(next.start, member: next.member, snapshot, me)) — in \(TimeText.duration(next.start.timeIntervalSince(request.now)))")
                 lines.append("         until \(both(next.end, member: next.member, snapshot, me))")
             } else {
                 lines.append("  next:  nobody in the coming 366 days")
@@ -30,7 +30,7 @@ enum OncallText {
             } else {
                 lines.append("  gaps (my time, coming 7 days):")
                 for gap in g.status.gaps {
-                    lines.append("         \(stamp(me, gap.start)) → \(stamp(me, gap.end)) (\(duration(gap.end.timeIntervalSince(gap.start))))")
+                    lines.append("         \(stamp(me, gap.start)) → \(stamp(me, gap.end)) (\(TimeText.duration(gap.end.timeIntervalSince(gap.start))))")
                 }
             }
             for w in g.warnings { lines.append("  ! " + Sanitize.line(OncallReport.message(w, snapshot))) }
@@ -57,7 +57,7 @@ enum OncallText {
         var text = "\(stamp(me, t)) my time"
         if let p = snapshot.member(member), p.zone.offset(at: t) != me.offset(at: t) || p.zone.identifier != me.identifier {
             let sameDay = p.zone.date(at: t) == me.date(at: t)
-            text += " · \(sameDay ? clock(p.zone, t) : stamp(p.zone, t)) \(Zone.formatOffset(p.zone.offset(at: t))) \(member)'s time"
+            text += " · \(sameDay ? TimeText.clock(t, p.zone) : stamp(p.zone, t)) \(Zone.formatOffset(p.zone.offset(at: t))) \(member)'s time"
         }
         return text
     }
@@ -65,23 +65,6 @@ enum OncallText {
     /// "Mon 2026-11-09 09:00 +01:00" in `zone`.
     static func stamp(_ zone: Zone, _ t: Date) -> String {
         let l = zone.local(t)
-        let day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][l.date.weekdayIndex]
-        return "\(day) \(l.date) \(clock(zone, t)) \(Zone.formatOffset(zone.offset(at: t)))"
-    }
-
-    /// "09:00" in `zone`.
-    static func clock(_ zone: Zone, _ t: Date) -> String {
-        let l = zone.local(t)
-        return String(format: "%02d:%02d", l.hour, l.minute)
-    }
-
-    /// "2d 3h", "5h 20m", "45m", "under a minute".
-    static func duration(_ seconds: TimeInterval) -> String {
-        let s = Int(seconds.rounded(.down))
-        if s < 60 { return s <= 0 ? "now" : "under a minute" }
-        let m = s / 60, h = m / 60, d = h / 24
-        if d > 0 { return h % 24 == 0 ? "\(d)d" : "\(d)d \(h % 24)h" }
-        if h > 0 { return m % 60 == 0 ? "\(h)h" : "\(h)h \(m % 60)m" }
-        return "\(m)m"
+        return "\(TimeText.weekday(l.date)) \(l.date) \(TimeText.clock(l)) \(Zone.formatOffset(zone.offset(at: t)))"
     }
 }

@@ -9,6 +9,7 @@ public enum OncallConcern: String, Sendable {
 
 /// A warning about an on-call person at an instant: `now`, or the start of the next slot they take over.
 public struct OncallWarning: Hashable, Sendable {
+    /// Whether the warning is about the current slot or the coming handoff.
     public enum When: String, Sendable { case now, handoff }
     public var member: String
     public var at: Date

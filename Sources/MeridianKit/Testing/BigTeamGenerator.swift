@@ -109,7 +109,7 @@ public struct BigTeamGenerator: Sendable {
     func zone(ofMember i: Int) -> String { Self.zoneNames[i % config.zones] }
 
     func memberTOML(index i: Int) -> String {
-        var rng = GeneratorRNG(seed: config.seed ^ UInt64(i &* 7919))
+        var rng = SeededRandom(seed: config.seed ^ UInt64(i &* 7919))
         let first = Self.firstNames[rng.below(Self.firstNames.count)]
         let last = Self.lastNames[rng.below(Self.lastNames.count)]
         let start = 7 + rng.below(4) // 07:00 … 10:00
@@ -200,19 +200,4 @@ public struct BigTeamGenerator: Sendable {
         }
         return zip(paths, buffers).map { ($0, $1) }
     }
-}
-
-/// A small, fast, seedable generator (SplitMix64): the same seed gives the same sequence everywhere.
-public struct GeneratorRNG: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// A number in 0..<n (n > 0).
-    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }

@@ -7,7 +7,7 @@ struct Simulation {
     let config: BigTeamGenerator.Config
     let members: [String]
     let rotations: [String]
-    var rng: GeneratorRNG
+    var rng: SeededRandom
     var lc = BigTeamGenerator.startMillis
     let averageGap: Int
     var step = 0
@@ -27,7 +27,7 @@ struct Simulation {
         self.config = config
         self.members = members
         self.rotations = rotations
-        rng = GeneratorRNG(seed: config.seed)
+        rng = SeededRandom(seed: config.seed)
         averageGap = max(2, Int(7_700_000_000 / Int64(config.events)))
         createsLeft = config.tasks
     }
@@ -62,15 +62,7 @@ struct Simulation {
 
     // MARK: - Common fields
 
-    mutating func eventID() -> String {
-        let a = rng.next(), b = rng.next()
-        return hex(a) + hex(b)
-    }
-
-    private func hex(_ v: UInt64) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
-    }
+    mutating func eventID() -> String { rng.eventID() }
 
     /// `2026-11-25T14:03:12.345Z` from milliseconds, exactly.
     static func instant(millis: Int64) -> String {

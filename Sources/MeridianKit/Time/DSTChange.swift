@@ -46,7 +46,7 @@ public struct DSTChange: Hashable, Sendable {
         case 1: when = "Tomorrow"
         default: when = "In \(days) days"
         }
-        let day = "\(Self.weekdays[local.date.weekdayIndex]) \(local.date.day) \(Self.months[local.date.month - 1])"
+        let day = TimeText.day(local.date)
         let who = Self.city(memberZone), whom = Self.city(viewerZone)
         var was = Self.amount(differenceBefore)
         if differenceBefore != 0, differenceAfter == 0 || (differenceBefore > 0) != (differenceAfter > 0) {
@@ -63,10 +63,7 @@ public struct DSTChange: Hashable, Sendable {
 
     /// "4 h", "5 h 45 min", "30 min", "0 h"; the sign is dropped (and said as ahead/behind).
     public static func amount(_ seconds: Int) -> String {
-        let m = abs(seconds) / 60
-        if m % 60 == 0 { return "\(m / 60) h" }
-        if m < 60 { return "\(m) min" }
-        return "\(m / 60) h \(m % 60) min"
+        seconds == 0 ? "0 h" : TimeText.hoursAndMinutes(TimeInterval(seconds))
     }
 
     /// The place part of a zone name: `America/Argentina/Buenos_Aires` → `Buenos Aires`.
@@ -74,7 +71,4 @@ public struct DSTChange: Hashable, Sendable {
         let last = zone.identifier.split(separator: "/").last.map(String.init) ?? zone.identifier
         return last.replacingOccurrences(of: "_", with: " ")
     }
-
-    static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }

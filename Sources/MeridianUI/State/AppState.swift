@@ -36,8 +36,9 @@ public struct AppState: Sendable {
     public var seenProblems: Set<Problem> = []
     /// False until the first snapshot has been announced.
     public var announced = false
-    /// Seed for new task ids (the run loop sets a random one).
-    public var idSeed: UInt64 = 0x5EED
+    /// The generator new task ids are drawn from, kept here so `update` stays pure (the run loop
+    /// seeds it at random; tests keep the fixed default).
+    public var idRandom = SeededRandom(seed: 0x5EED)
 
     public init(snapshot: TeamSnapshot, me: String?, fallbackZone: Zone, clock: Date, width: Int, height: Int) {
         self.snapshot = snapshot

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MeridianKit
 
 /// SPEC §1 "Merge rule", "Claims", "On-call overrides" and "Bad lines".
 @Suite struct SpecMergeTests {
@@ -63,7 +64,7 @@ import Testing
             claim("e11", lc: 8, by: "cy"),
         ]
         var boards: [Data] = []
-        var rng = SplitMix(seed: 42)
+        var rng = SeededRandom(seed: 42)
         for round in 0..<5 {
             let t = SpecTeam()
             for m in ["ann", "bob", "cy"] { t.member(m) }
@@ -327,18 +328,5 @@ import Testing
             let d = t.raw(["check", "--data", data])
             #expect(d.out == c.out, "\(data)")
         }
-    }
-}
-
-/// A tiny fixed-seed generator for shuffles.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 /// A team directory written by hand, file by file, exactly as SPEC §1 describes it (never with
 /// Meridian's own writers), plus a sealed home for config and state, and a way to run the built
-/// binary on it. Runs go through `TimeCLI.exec` (clean environment, both pipes drained).
+/// binary on it. Runs go through `TimeCLI.exec` (clean environment, output through files).
 final class SpecTeam {
     /// The sandbox: `team/` is TEAM, `home/`, `config/`, `state/` the XDG folders, `outside/` a
     /// place outside TEAM for symlink targets.
@@ -79,14 +79,7 @@ final class SpecTeam {
     }
 
     /// All journal lines under TEAM/journal/`member`/, parsed.
-    func events(of member: String) -> [[String: Any]] {
-        let folder = team + "/journal/" + member
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        return files.flatMap { name -> [[String: Any]] in
-            let text = (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? ""
-            return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-        }
-    }
+    func events(of member: String) -> [[String: Any]] { Subprocess.journalEvents(in: team + "/journal/" + member) }
 
     /// A listing of every file under TEAM/journal (for "wrote nothing" checks).
     func journalSnapshot() -> [String: [UInt8]] {

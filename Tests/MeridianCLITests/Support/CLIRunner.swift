@@ -11,11 +11,7 @@ struct CLIRunner {
         var stderr: String
     }
 
-    static let binary: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.pathComponents.count > 1, url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
-        return url.deletingLastPathComponent().appendingPathComponent(".build/debug/meridian").path
-    }()
+    static var binary: String { Subprocess.meridian }
 
     let sandbox: String
     var environment: [String: String]
@@ -34,31 +30,9 @@ struct CLIRunner {
 
     /// Runs `meridian ARGS`; the working directory is the sandbox.
     func run(_ args: [String], env extra: [String: String] = [:]) throws -> Result {
-        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
-            Issue.record("\(Self.binary) is missing: run `swift build` before `swift test`.")
-            return Result(code: -1, stdout: "", stderr: "")
-        }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = args
-        p.environment = environment.merging(extra) { $1 }
-        p.currentDirectoryURL = URL(fileURLWithPath: sandbox)
-        // Output goes to files, so a large output can never dead-lock the child on a full pipe.
-        let outPath = sandbox + "/.out-\(UUID().uuidString)", errPath = sandbox + "/.err-\(UUID().uuidString)"
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: outPath); try? FileManager.default.removeItem(atPath: errPath) }
-        let out = FileHandle(forWritingAtPath: outPath)!, err = FileHandle(forWritingAtPath: errPath)!
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        try? out.close()
-        try? err.close()
-        let outData = FileManager.default.contents(atPath: outPath) ?? Data()
-        let errData = FileManager.default.contents(atPath: errPath) ?? Data()
-        return Result(code: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        guard Subprocess.requireMeridian() else { return Result(code: -1, stdout: "", stderr: "") }
+        let r = Subprocess.run(Self.binary, args, environment: environment.merging(extra) { $1 }, directory: sandbox)
+        return Result(code: r.code, stdout: r.out, stderr: r.err)
     }
 
     func write(_ relative: String, _ text: String) {
@@ -71,12 +45,7 @@ struct CLIRunner {
 
     /// Journal lines of all files under TEAM/journal/<member>/ as JSON objects.
     func events(team: String, member: String) -> [[String: Any]] {
-        let folder = sandbox + "/" + team + "/journal/" + member
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return files.sorted().flatMap { name -> [[String: Any]] in
-            let text = (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? ""
-            return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-        }
+        Subprocess.journalEvents(in: sandbox + "/" + team + "/journal/" + member)
     }
 
     /// An error message is one plain sentence on one line: no stack trace, no Swift runtime noise.

@@ -2,9 +2,7 @@ import Foundation
 
 /// Runs the built `meridian` binary and Python's zoneinfo (the oracle) for the CLI time tests.
 enum TimeCLI {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
-    static var binary: String { root + "/.build/debug/meridian" }
+    static var binary: String { Subprocess.meridian }
 
     struct Result {
         var code: Int32
@@ -13,54 +11,14 @@ enum TimeCLI {
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(out.utf8))) as? [String: Any] ?? [:] }
     }
 
-    /// Runs a program with a clean environment (plus `env`), reading both pipes without EINTR trouble.
+    /// Runs a program with a clean environment (plus `env`).
     static func exec(_ path: String, _ args: [String], env: [String: String] = [:], input: String? = nil) -> Result {
         let home = NSTemporaryDirectory() + "meridian-cli-home"
         var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home,
                            "XDG_CONFIG_HOME": home + "/config", "XDG_STATE_HOME": home + "/state", "TZ": "UTC"]
         environment.merge(env) { $1 }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
-        p.environment = environment
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        do { try p.run() } catch { return Result(code: -1, out: "", err: "\(error)") }
-        if let input { _ = input.withCString { write(inp.fileHandleForWriting.fileDescriptor, $0, strlen($0)) } }
-        try? inp.fileHandleForWriting.close()
-        // Read stderr on another thread so neither pipe can fill up and block the child.
-        let errBox = Box()
-        let t = Thread { errBox.bytes = drain(err.fileHandleForReading.fileDescriptor) }
-        t.start()
-        let o = drain(out.fileHandleForReading.fileDescriptor)
-        p.waitUntilExit()
-        while !errBox.done { usleep(1000) }
-        return Result(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: errBox.bytes, as: UTF8.self))
-    }
-
-    final class Box: @unchecked Sendable {
-        private let lock = NSLock()
-        private var _bytes: [UInt8] = []
-        private var _done = false
-        var bytes: [UInt8] {
-            get { lock.lock(); defer { lock.unlock() }; return _bytes }
-            set { lock.lock(); _bytes = newValue; _done = true; lock.unlock() }
-        }
-        var done: Bool { lock.lock(); defer { lock.unlock() }; return _done }
-    }
-
-    static func drain(_ fd: Int32) -> [UInt8] {
-        var data: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = read(fd, &chunk, chunk.count)
-            if n < 0, errno == EINTR { continue }
-            if n <= 0 { break }
-            data += chunk[..<n]
-        }
-        return data
+        let r = Subprocess.run(path, args, environment: environment, input: input)
+        return Result(code: r.code, out: r.out, err: r.err)
     }
 
     static func meridian(_ args: [String], env: [String: String] = [:]) -> Result { exec(binary, args, env: env) }

@@ -20,7 +20,7 @@ import Testing
 
     /// Known samples, then random mutations of them (fixed seed): same answer, to the bit.
     @Test func instantsAndDatesMatchTheirTwins() {
-        var rng = GeneratorRNG(seed: 11)
+        var rng = SeededRandom(seed: 11)
         var inputs = Self.instantSamples
         let alphabet = Array("0123456789-:TZtz+., é".utf8)
         for _ in 0..<4000 {
@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func namesAndTaskIDsMatchIdentifiers() {
-        var rng = GeneratorRNG(seed: 5)
+        var rng = SeededRandom(seed: 5)
         let alphabet = Array("az09_-.AZ é!".utf8)
         var inputs = ["", "a", "0", "_a", "-a", "a_b-c", "A", "alice", String(repeating: "a", count: 32), String(repeating: "a", count: 33), "T-1.2_x", "é"]
         for _ in 0..<3000 {
@@ -59,7 +59,7 @@ import Testing
 
     /// `status --json` strings are escaped exactly as `JSONWriter` escapes them (control codes, C1, U+2028/9).
     @Test func jsonNodeEscapesLikeJSONWriter() {
-        var rng = GeneratorRNG(seed: 3)
+        var rng = SeededRandom(seed: 3)
         let pieces = ["a", "é", "日本", "👍", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1B}", "\u{7F}", "\u{80}", "\u{85}",
                       "\u{9F}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "/", " "]
         for _ in 0..<2000 {
@@ -94,7 +94,7 @@ import Testing
     /// line first by (lc, by, bytes) wins; kept events in (lc, by, id) order; each other content
     /// of an id is one problem at its first (file, line).
     @Test func mergeMatchesThePlainRule() {
-        var rng = GeneratorRNG(seed: 17)
+        var rng = SeededRandom(seed: 17)
         for round in 0..<60 {
             var lines: [(file: String, text: String)] = []
             let files = ["journal/a/x.jsonl", "journal/b/y.jsonl", "journal/b/y.sync-conflict-1.jsonl"]

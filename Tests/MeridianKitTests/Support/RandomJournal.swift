@@ -1,17 +1,5 @@
 import Foundation
-
-/// A seeded generator (SplitMix64) so randomized tests are repeatable.
-struct ReaderRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import MeridianKit
 
 /// Random but valid journal events over a few members, tasks and a rotation `primary`, with
 /// clashes on purpose: competing claims, equal clocks, edits of deleted tasks, cancels.
@@ -32,7 +20,7 @@ enum RandomJournal {
     static let tasks = ["T1", "T2", "T3", "T4", "T5"]
     static let columns = ["Todo", "Doing", "Review", "Done", "Attic"]
 
-    static func events(count: Int, rng: inout ReaderRNG) -> [Event] {
+    static func events(count: Int, rng: inout SeededRandom) -> [Event] {
         var out: [Event] = []
         func pick<T>(_ a: [T]) -> T { a[Int(rng.next() % UInt64(a.count))] }
         for n in 0..<count {

@@ -14,8 +14,7 @@ struct AssignCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let s = try BoardSession(global)
-        _ = try s.writer()
+        let s = try BoardSession(global, writing: true)
         let members = s.snapshot.members.map(\.id)
         let to: String?
         switch (member, clear) {
@@ -24,9 +23,9 @@ struct AssignCommand: ParsableCommand {
         case (nil, true): to = nil
         case (let m?, false): to = (m == "none" && !members.contains("none")) ? nil : m
         }
-        let task = try s.decide { () throws(BoardRefusal) in try BoardLookup.task(id, in: s.board) }
-        try s.write(try s.decide { () throws(BoardRefusal) in try BoardActions.assign(task.id, to: to, members: members, board: s.board) })
-        Output.out(to.map { "Assigned \(BoardSession.label(task)) to \($0)." } ?? "Unassigned \(BoardSession.label(task)).")
+        try s.perform(on: id, { task throws(BoardRefusal) in try BoardActions.assign(task.id, to: to, members: members, board: s.board) }) { task, _ in
+            to.map { "Assigned \(BoardSession.label(task)) to \($0)." } ?? "Unassigned \(BoardSession.label(task))."
+        }
     }
 }
 
@@ -39,10 +38,9 @@ struct CommentCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let s = try BoardSession(global)
-        _ = try s.writer()
-        let task = try s.decide { () throws(BoardRefusal) in try BoardLookup.task(id, in: s.board) }
-        try s.write(try s.decide { () throws(BoardRefusal) in try BoardActions.comment(task.id, text: text, board: s.board) })
-        Output.out("Commented on \(BoardSession.label(task)).")
+        let s = try BoardSession(global, writing: true)
+        try s.perform(on: id, { task throws(BoardRefusal) in try BoardActions.comment(task.id, text: text, board: s.board) }) { task, _ in
+            "Commented on \(BoardSession.label(task))."
+        }
     }
 }

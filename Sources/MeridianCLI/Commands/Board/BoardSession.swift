@@ -4,18 +4,33 @@ import MeridianKit
 struct BoardSession {
     let ctx: Context
     let snapshot: TeamSnapshot
+    /// Who I am when opened `writing` (checked: `--as` with a file in members/); empty otherwise.
+    let me: String
 
-    init(_ global: GlobalOptions) throws(CLIError) {
+    /// Opens TEAM; a command that writes passes `writing`, so a missing or unknown `--as` is exit 2
+    /// before anything else is checked.
+    init(_ global: GlobalOptions, writing: Bool = false) throws(CLIError) {
         ctx = try Context(global)
         snapshot = try ctx.openTeam().snapshot
+        if writing { _ = try ctx.writer(for: snapshot) }
+        me = writing ? ctx.member ?? "" : ""
     }
 
     var board: BoardState { snapshot.board }
 
-    /// Who I am, for a command that writes: `--as` with a file in members/ (else exit 2).
-    func writer() throws(CLIError) -> String {
-        _ = try ctx.writer(for: snapshot)
-        return ctx.member ?? ""
+    /// The task `id` names (unknown: exit 1 with its sentence).
+    func task(_ id: String) throws(CLIError) -> BoardTask {
+        try decide { () throws(BoardRefusal) in try BoardLookup.task(id, in: board) }
+    }
+
+    /// The whole of a one-task command: look up the task, decide the event (a refusal is exit 1,
+    /// writing nothing), append it as me and print what `message` says.
+    func perform(on id: String, _ decision: (BoardTask) throws(BoardRefusal) -> EventDraft,
+                 message: (BoardTask, EventDraft) -> String) throws(CLIError) {
+        let task = try task(id)
+        let draft = try decide { () throws(BoardRefusal) in try decision(task) }
+        try write(draft)
+        Output.out(message(task, draft))
     }
 
     /// Runs a board decision, turning a refusal into exit 1 with its sentence.

@@ -10,10 +10,9 @@ struct ClaimCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let s = try BoardSession(global)
-        let me = try s.writer()
-        let task = try s.decide { () throws(BoardRefusal) in try BoardLookup.task(id, in: s.board) }
-        switch try s.decide({ () throws(BoardRefusal) in try BoardActions.claim(task.id, by: me, board: s.board) }) {
+        let s = try BoardSession(global, writing: true)
+        let task = try s.task(id)
+        switch try s.decide({ () throws(BoardRefusal) in try BoardActions.claim(task.id, by: s.me, board: s.board) }) {
         case .unchanged(let why): Output.out(why)
         case .write(let draft):
             try s.write(draft)
@@ -30,10 +29,9 @@ struct ReleaseCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let s = try BoardSession(global)
-        let me = try s.writer()
-        let task = try s.decide { () throws(BoardRefusal) in try BoardLookup.task(id, in: s.board) }
-        try s.write(try s.decide { () throws(BoardRefusal) in try BoardActions.release(task.id, by: me, board: s.board) })
-        Output.out("Released \(BoardSession.label(task)).")
+        let s = try BoardSession(global, writing: true)
+        try s.perform(on: id, { task throws(BoardRefusal) in try BoardActions.release(task.id, by: s.me, board: s.board) }) { task, _ in
+            "Released \(BoardSession.label(task))."
+        }
     }
 }

@@ -10,12 +10,10 @@ struct MoveCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let s = try BoardSession(global)
-        _ = try s.writer()
-        let task = try s.decide { () throws(BoardRefusal) in try BoardLookup.task(id, in: s.board) }
-        let draft = try s.decide { () throws(BoardRefusal) in try BoardActions.move(task.id, to: column, board: s.board) }
-        try s.write(draft)
-        Output.out("Moved \(BoardSession.label(task)) to \(Sanitize.line(draft.fields[1].value.stringValue ?? column)).")
+        let s = try BoardSession(global, writing: true)
+        try s.perform(on: id, { task throws(BoardRefusal) in try BoardActions.move(task.id, to: column, board: s.board) }) { task, draft in
+            "Moved \(BoardSession.label(task)) to \(Sanitize.line(draft.fields[1].value.stringValue ?? column))."
+        }
     }
 }
 
@@ -27,10 +25,9 @@ struct DoneCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let s = try BoardSession(global)
-        _ = try s.writer()
-        let task = try s.decide { () throws(BoardRefusal) in try BoardLookup.task(id, in: s.board) }
-        try s.write(try s.decide { () throws(BoardRefusal) in try BoardActions.done(task.id, board: s.board) })
-        Output.out("Moved \(BoardSession.label(task)) to \(Sanitize.line(s.board.columns[s.board.columns.count - 1])).")
+        let s = try BoardSession(global, writing: true)
+        try s.perform(on: id, { task throws(BoardRefusal) in try BoardActions.done(task.id, board: s.board) }) { task, _ in
+            "Moved \(BoardSession.label(task)) to \(Sanitize.line(s.board.columns[s.board.columns.count - 1]))."
+        }
     }
 }

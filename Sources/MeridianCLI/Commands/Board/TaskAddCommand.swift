@@ -16,8 +16,7 @@ struct TaskAddCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let s = try BoardSession(global)
-        _ = try s.writer()
+        let s = try BoardSession(global, writing: true)
         let priority = try TaskOptionParsing.priority(priority)
         let due = try TaskOptionParsing.due(due)
         let id = TaskIDGenerator.next(avoiding: s.board.knownIDs)

@@ -9,10 +9,9 @@ struct TaskDeleteCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let s = try BoardSession(global)
-        _ = try s.writer()
-        let task = try s.decide { () throws(BoardRefusal) in try BoardLookup.task(id, in: s.board) }
-        try s.write(try s.decide { () throws(BoardRefusal) in try BoardActions.delete(task.id, board: s.board) })
-        Output.out("Deleted \(BoardSession.label(task)).")
+        let s = try BoardSession(global, writing: true)
+        try s.perform(on: id, { task throws(BoardRefusal) in try BoardActions.delete(task.id, board: s.board) }) { task, _ in
+            "Deleted \(BoardSession.label(task))."
+        }
     }
 }

@@ -19,8 +19,7 @@ struct TaskEditCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let s = try BoardSession(global)
-        _ = try s.writer()
+        let s = try BoardSession(global, writing: true)
         let labelChange: FieldChange<[String]> = try change(labels.isEmpty ? nil : labels, clearLabels, "--label", "--clear-labels")
         let dueChange: FieldChange<DueDate> = try change(try TaskOptionParsing.due(due), clearDue, "--due", "--clear-due")
         let notesChange: FieldChange<String> = try change(notes, clearNotes, "--notes", "--clear-notes")
@@ -29,7 +28,7 @@ struct TaskEditCommand: ParsableCommand {
             try BoardActions.edit(id, title: title, priority: priorityChange, labels: labelChange, due: dueChange, notes: notesChange, board: s.board)
         }
         try s.write(draft)
-        let task = try s.decide { () throws(BoardRefusal) in try BoardLookup.task(id, in: s.board) }
+        let task = try s.task(id)
         Output.out("Edited \(task.id).")
     }
 

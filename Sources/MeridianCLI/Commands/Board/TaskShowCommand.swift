@@ -10,7 +10,7 @@ struct TaskShowCommand: ParsableCommand {
 
     func run() throws {
         let s = try BoardSession(global)
-        let task = try s.decide { () throws(BoardRefusal) in try BoardLookup.task(id, in: s.board) }
+        let task = try s.task(id)
         Output.out(TaskDetailText.render(task, snapshot: s.snapshot, now: s.ctx.now, zone: s.ctx.viewerZone(s.snapshot)))
     }
 }
