@@ -41,7 +41,7 @@ import Glibc
         a += "not json\n\n   \n" + "{\"id\":\"bad\",\"lc\":\"1\"}\n"
         a += Line.event(id: "c1", lc: 10, by: "ann", op: "task.create", #""task":"T-9","title":"same id, other content""#)
         f.write("journal/ann/lap.jsonl", a)
-        var rng = ReaderRNG(seed: 77)
+        var rng = SeededRandom(seed: 77)
         let random = RandomJournal.events(count: 300, rng: &rng).enumerated().map { $1.line(lc: Int64(100 + $0 / 2)) }.joined()
         f.write("journal/bob/desk.jsonl", random + "{\"id\":\"partial\"")
         return f
@@ -144,7 +144,7 @@ import Glibc
         _ = try Self.cached(f, dir)
         let entries = SafeFiles.list(dir).filter { $0.hasSuffix(".mjc") }.map { dir + "/" + $0 }
         let originals = try entries.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
-        var rng = ReaderRNG(seed: 3)
+        var rng = SeededRandom(seed: 3)
         func flip(_ d: Data, at i: Int, _ mask: UInt8) -> Data {
             var d = d
             d[d.startIndex + i] ^= mask
