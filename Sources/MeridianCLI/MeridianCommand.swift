@@ -18,7 +18,7 @@ public struct MeridianCommand: ParsableCommand {
 public enum MeridianMain {
     public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
-            var command = try MeridianCommand.parseAsRoot(arguments)
+            var command = try MeridianCommand.parseAsRoot(LeadingGlobalOptions.reorder(arguments))
             try command.run()
             exit(0)
         } catch let e as CLIError {

@@ -32,7 +32,7 @@ struct AwayCommand: ParsableCommand {
         var fields: [(key: String, value: JSONValue)] = [("text", .string(text)), ("kind", .string(k.rawValue))]
         if let end { fields.append(("until", .string(Instant.format(end)))) }
         try ctx.append("status.set", fields, to: snapshot)
-        let suffix = end.map { " until \(Instant.format($0))" } ?? ""
+        let suffix = end.map { " until \(TimeText.dayClock(ctx.viewerZone(snapshot).local($0))) your time (\(Instant.format($0)))" } ?? ""
         Output.out("Status set: \(k.rawValue), \"\(Sanitize.line(text))\"\(suffix).")
     }
 }

@@ -32,6 +32,7 @@ struct DemoCommand: ParsableCommand {
             if let now = global.now { args += ["--now", now] }
             var command = try dash.parse(args)
             try command.run()
+            Self.printWhere(dir, member)  // the dashboard has given the screen back: say where the team is
             return
         }
         var options = global
@@ -42,6 +43,11 @@ struct DemoCommand: ParsableCommand {
         let request = try StatusCommand.request(viewer, snapshot, date: nil, members: nil)
         Output.out(StatusText.render(snapshot, request))
         Output.out("")
+        Self.printWhere(dir, member)
+    }
+
+    /// Where the demo team is and how to open it again.
+    static func printWhere(_ dir: String, _ member: String) {
         Output.out("Demo team written to \(dir). Look around as \(member):")
         Output.out("  meridian --data \(dir) --as \(member)            # the dashboard")
         Output.out("  meridian status --json --data \(dir) --as \(member)")

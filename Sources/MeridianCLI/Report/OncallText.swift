@@ -57,7 +57,8 @@ enum OncallText {
         var text = "\(stamp(me, t)) my time"
         if let p = snapshot.member(member), p.zone.offset(at: t) != me.offset(at: t) || p.zone.identifier != me.identifier {
             let sameDay = p.zone.date(at: t) == me.date(at: t)
-            text += " · \(sameDay ? TimeText.clock(t, p.zone) : stamp(p.zone, t)) \(Zone.formatOffset(p.zone.offset(at: t))) \(member)'s time"
+            let theirs = sameDay ? "\(TimeText.clock(t, p.zone)) \(Zone.formatOffset(p.zone.offset(at: t)))" : stamp(p.zone, t)
+            text += " · \(theirs) \(member)'s time"
         }
         return text
     }

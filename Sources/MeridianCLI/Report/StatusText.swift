@@ -6,7 +6,7 @@ enum StatusText {
     static func render(_ snapshot: TeamSnapshot, _ request: StatusReport.Request) -> String {
         var sections: [String] = []
         sections.append(ClocksCommand.render(snapshot, now: request.now, viewerZone: request.viewerZone))
-        sections.append("Overlap\n" + OverlapCommand.render(snapshot, request))
+        sections.append(OverlapCommand.render(snapshot, request))  // already headed "Overlap on …"
         sections.append("Board\n" + BoardText.render(snapshot, now: request.now, zone: request.viewerZone, viewer: request.viewer, only: nil))
         let glances = snapshot.rotations.map { OncallGlance($0, in: snapshot, now: request.now, viewer: request.viewer) }
         sections.append("On call\n" + OncallText.render(glances, snapshot, request))
