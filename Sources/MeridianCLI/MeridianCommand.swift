@@ -33,8 +33,17 @@ public enum MeridianMain {
                 Output.out(MeridianCommand.fullMessage(for: error))
                 exit(0)
             }
-            Output.error(MeridianCommand.message(for: error))
+            Output.error(sentence(MeridianCommand.message(for: error), command: LeadingGlobalOptions.commandPath(arguments)))
             exit(2)
         }
+    }
+
+    /// swift-argument-parser's own messages ("Missing expected argument '<id>'") as one sentence
+    /// that ends like ours do, pointing at the command's `--help`.
+    static func sentence(_ message: String, command: [String]) -> String {
+        let text = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        let help = "`" + (["meridian"] + command + ["--help"]).joined(separator: " ") + "`"
+        guard let last = text.last else { return "Bad usage; see \(help)." }
+        return ".!?".contains(last) ? text : "\(text); see \(help)."
     }
 }

@@ -60,3 +60,18 @@ import Testing
         #expect(r.out.contains("until Thu 00:45 your time (2026-11-25T10:45:00"), "\(r.out)")
     }
 }
+
+/// Usage errors from swift-argument-parser end as a sentence naming the command's help.
+@Suite struct UsageSentenceTests {
+    @Test func parserErrorsAreOneSentenceWithTheirCommandsHelp() {
+        let t = SpecTeam()
+        t.member("ann")
+        for (args, help) in [(["claim"], "meridian claim --help"), (["task", "add"], "meridian task add --help"),
+                             (["status", "--bogus"], "meridian status --help"), (["--as", "ann", "oncall", "cancel"], "meridian oncall cancel --help")] {
+            let r = t.run(args)
+            #expect(r.code == 2, "\(args)")
+            #expect(isOneSentence(r.err), "\(r.err)")
+            #expect(r.err.hasSuffix("; see `\(help)`.\n"), "\(r.err)")
+        }
+    }
+}

@@ -8,6 +8,19 @@ enum LeadingGlobalOptions {
     static let names = ["--data", "--as", "--device", "--now"]
 
     static func reorder(_ arguments: [String], root: ParsableCommand.Type = MeridianCommand.self) -> [String] {
+        let (globals, path, rest) = split(arguments, root: root)
+        // No command named after the options: the default command (the dashboard) takes them as they are.
+        guard !globals.isEmpty, !path.isEmpty else { return arguments }
+        return path + globals + rest
+    }
+
+    /// The (sub)command names typed, after any leading global options: `["task", "add"]`.
+    static func commandPath(_ arguments: [String], root: ParsableCommand.Type = MeridianCommand.self) -> [String] {
+        split(arguments, root: root).path
+    }
+
+    /// Leading global options, the command path after them, and everything else.
+    private static func split(_ arguments: [String], root: ParsableCommand.Type) -> (globals: [String], path: [String], rest: [String]) {
         var globals: [String] = []
         var i = 0
         while i < arguments.count {
@@ -22,7 +35,6 @@ enum LeadingGlobalOptions {
                 break
             }
         }
-        guard !globals.isEmpty else { return arguments }
         var path: [String] = []
         var choices = root.configuration.subcommands
         while i < arguments.count, let sub = choices.first(where: { $0.configuration.commandName == arguments[i] }) {
@@ -30,8 +42,6 @@ enum LeadingGlobalOptions {
             choices = sub.configuration.subcommands
             i += 1
         }
-        // No command named after the options: the default command (the dashboard) takes them as they are.
-        guard !path.isEmpty else { return arguments }
-        return path + globals + arguments[i...]
+        return (globals, path, Array(arguments[i...]))
     }
 }
