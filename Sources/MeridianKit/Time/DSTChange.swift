@@ -31,7 +31,12 @@ public struct DSTChange: Hashable, Sendable {
             let change = DSTChange(at: t, memberZone: member, viewerZone: viewer,
                                    memberOffsetBefore: member.offset(at: before), memberOffsetAfter: member.offset(at: t),
                                    viewerOffsetBefore: viewer.offset(at: before), viewerOffsetAfter: viewer.offset(at: t))
-            if change.differenceBefore != change.differenceAfter { return change }
+            // Zones that switch a few hours apart (New York and Los Angeles) differ for those hours
+            // only: a change counts when the difference held for a day before and holds a day after.
+            let dayBefore = t.addingTimeInterval(-86_400), dayAfter = t.addingTimeInterval(86_400)
+            let heldBefore = member.offset(at: dayBefore) - viewer.offset(at: dayBefore) == change.differenceBefore
+            let holdsAfter = member.offset(at: dayAfter) - viewer.offset(at: dayAfter) == change.differenceAfter
+            if change.differenceBefore != change.differenceAfter && heldBefore && holdsAfter { return change }
         }
         return nil
     }

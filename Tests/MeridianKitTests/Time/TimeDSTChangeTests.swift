@@ -44,6 +44,20 @@ struct TimeDSTChangeTests {
         #expect(DSTChange.next(member: Zone("Europe/Paris")!, viewer: berlin, after: Date(timeIntervalSince1970: Double(eu.at - 3600))) == nil)
     }
 
+    @Test("New York and Los Angeles switch hours apart on the same night: no warning for those hours")
+    func sameNightSwitches() {
+        let ny = transition("America/New_York", year: 2027, index: 0)
+        let la = transition("America/Los_Angeles", year: 2027, index: 0)
+        // zdump: the two switches are three hours apart, so the cities are 4 h apart only briefly.
+        #expect(la.at - ny.at == 3 * 3600)
+        let now = Date(timeIntervalSince1970: Double(ny.at - 9 * 86400))
+        #expect(DSTChange.next(member: Zone("America/New_York")!, viewer: Zone("America/Los_Angeles")!, after: now) == nil)
+        #expect(DSTChange.next(member: Zone("America/Los_Angeles")!, viewer: Zone("America/New_York")!, after: now) == nil)
+        // Berlin against Los Angeles still warns, at Los Angeles' switch.
+        let c = DSTChange.next(member: Zone("Europe/Berlin")!, viewer: Zone("America/Los_Angeles")!, after: now)
+        #expect(c.map { secs($0.at) } == la.at)
+    }
+
     @Test("Lord Howe's 30-minute change and Chatham's hour against Kathmandu's +05:45")
     func oddOffsets() {
         let lh = transition("Australia/Lord_Howe", year: 2026, index: 1)
