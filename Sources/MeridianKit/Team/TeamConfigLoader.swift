@@ -56,7 +56,9 @@ enum TeamConfigLoader {
         let known = Set(members.map(\.id))
         for r in rotations {
             for m in r.members where !known.contains(m) {
-                problems.append(Problem(file: "oncall/\(r.id).toml", message: "rotation member '\(m)' has no member file"))
+                let hasFile = SafeFiles.info(teamPath + "/members/\(m).toml").kind != .missing
+                let why = hasFile ? "has a member file that did not load (see members/\(m).toml)" : "has no member file"
+                problems.append(Problem(file: "oncall/\(r.id).toml", message: "rotation member '\(m)' \(why)"))
             }
         }
         return Config(settings: settings, members: members.sorted { $0.id < $1.id }, rotations: rotations.sorted { $0.id < $1.id }, problems: problems)
