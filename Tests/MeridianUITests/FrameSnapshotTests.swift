@@ -108,6 +108,15 @@ import Testing
         #expect(text.contains("+") && text.contains("|"))
     }
 
+    /// Timeline blocks must not look like a pane's border, or a full row runs into the frame.
+    @Test func asciiTimelineGlyphsDifferFromBorders() {
+        let g = Glyphs.ascii
+        let borders = Set([g.box, g.focusBox].flatMap { [$0.horizontal, $0.vertical, $0.topLeft, $0.topRight, $0.bottomLeft, $0.bottomRight] }.map(String.init))
+        for glyph in [g.bar, g.gap, g.offBar, g.overlapBar, g.nowMarker] where glyph != g.nowMarker {
+            #expect(!borders.contains(glyph), "timeline glyph '\(glyph)' is also a border character")
+        }
+    }
+
     @Test func tooSmallShowsANote() throws {
         let frame = Self.render(try Fixture.state(width: 30, height: 10))
         let text = frame.lines().joined(separator: " ")

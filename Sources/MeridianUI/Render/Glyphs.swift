@@ -32,7 +32,7 @@ public struct Glyphs: Hashable, Sendable {
         working: "*", offHours: "o", away: "~", timeOff: "x",
         day: "^", night: ".",
         urgent: "!", high: "^", normal: "-", low: "v",
-        bar: "#", gap: ".", offBar: "x", overlapBar: "=",
+        bar: "%", gap: ".", offBar: "x", overlapBar: "*",
         nowMarker: "|",
         warning: "!", stale: "z", conflict: "X", override: "@",
         left: "<", right: ">", bullet: "*", arrow: "->", dash: "-", dot: "-",
