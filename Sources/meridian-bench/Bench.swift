@@ -26,20 +26,22 @@ struct Bench {
         }
         if options.generateOnly { return 0 }
         let binary = Self.siblingExecutable("meridian")
-        guard access(binary, X_OK) == 0 else {
+        guard options.frameOnly || access(binary, X_OK) == 0 else {
             log("meridian-bench: \(binary) not found; run `swift build -c release --product meridian` first")
             return 2
         }
         var results: [Result] = []
         let scratch = NSTemporaryDirectory() + "meridian-bench-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        if options.appendOnly {
+        if options.frameOnly {
+            results += frameRender(team: team, now: Instant.parse(Self.nowText)!)
+        } else if options.appendOnly {
             results += appended(team: team, now: Instant.parse(Self.nowText)!)
         } else {
             if !options.quick { results += processRuns(binary: binary, team: team, scratch: scratch) }
             results += inProcess(team: team, scratch: scratch)
         }
-        if !options.appendOnly {
+        if !options.appendOnly && !options.frameOnly {
             results += frameRender(team: team, now: Instant.parse(Self.nowText)!)
             if options.idleSeconds > 0, !options.quick { results += idleCPU(binary: binary, team: team, scratch: scratch, seconds: options.idleSeconds) }
         }

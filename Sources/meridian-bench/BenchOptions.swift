@@ -13,6 +13,8 @@ struct BenchOptions {
     var quick = false
     /// Only the appended-event measurement (for profiling the live path).
     var appendOnly = false
+    /// Only the frame measurements (no processes, no loading timings, no idle CPU).
+    var frameOnly = false
     /// Seconds the idle dashboard is watched (0: skip).
     var idleSeconds = 60
     var help = false
@@ -28,6 +30,7 @@ struct BenchOptions {
       --generate-only   generate and stop
       --quick           only time loading and the status report in process
       --append-only     only time appending one event and reloading
+      --frame-only      only time rendering frames (and a team change → frame)
       --idle-seconds N  watch the idle dashboard's CPU for N seconds in tmux (default 60; 0 skips)
     Build first: swift build -c release --product meridian && swift build -c release --product meridian-bench
     """
@@ -57,6 +60,7 @@ struct BenchOptions {
             case "--generate-only": o.generateOnly = true
             case "--quick": o.quick = true
             case "--append-only": o.appendOnly = true
+            case "--frame-only": o.frameOnly = true
             case "--idle-seconds":
                 guard let n = Int(try value("--idle-seconds")), n >= 0 else { throw UsageError(description: "--idle-seconds must be a whole number ≥ 0") }
                 o.idleSeconds = n

@@ -25,6 +25,24 @@ extension Bench {
                 cells = buffer.width * buffer.height
             })
         }
+        // Each pane alone, to see where a frame's time goes.
+        let layout = Layout.compute(width: 200, height: 60, focus: state.focus)
+        var panes: [Result] = []
+        for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            var times: [Double] = []
+            for _ in 0..<max(5, options.runs) {
+                var buffer = FrameBuffer(width: 200, height: 60, fill: Cell.blank(style.theme.style(.text)))
+                times.append(Measure.time {
+                    switch pane {
+                    case .clocks: ClocksView.draw(&buffer, rect, state: state, style: style, focused: false)
+                    case .timeline: TimelineView.draw(&buffer, rect, state: state, style: style, focused: false)
+                    case .board: BoardView.draw(&buffer, rect, state: state, style: style, focused: true)
+                    case .oncall: OncallView.draw(&buffer, rect, state: state, style: style, focused: false)
+                    }
+                })
+            }
+            panes.append(Result(name: "    \(pane.title) pane", value: Measure.median(times) * 1000, unit: "ms", target: nil, note: "\(rect.width)×\(rect.height)"))
+        }
         // The live path end to end: a team change handed to the app state, then a frame.
         var changes: [Double] = []
         for _ in 0..<max(5, options.runs) {
@@ -36,6 +54,7 @@ extension Bench {
         return [
             Result(name: "render one 200×60 frame", value: Measure.median(frames) * 1000, unit: "ms", target: 4,
                    note: "Screen.render into a buffer (\(cells) cells), board pane focused"),
+        ] + panes + [
             Result(name: "  team change → frame", value: Measure.median(changes) * 1000, unit: "ms", target: nil,
                    note: "Update(.teamChanged) + Screen.render"),
         ]

@@ -4,8 +4,12 @@ import MeridianKit
 /// Everything the dashboard shows, as one value: the team snapshot, the clock, the terminal size
 /// and the UI state (focus, selection, filter, prompt, notices). `update` changes it; views only read it.
 public struct AppState: Sendable {
-    /// The latest view of TEAM.
-    public var snapshot: TeamSnapshot
+    /// The latest view of TEAM. Every assignment counts as a new snapshot (`snapshotGeneration`).
+    public var snapshot: TeamSnapshot { didSet { snapshotGeneration &+= 1 } }
+    /// Bumped whenever `snapshot` is set: what derived view data is keyed by.
+    public private(set) var snapshotGeneration = 0
+    /// View data derived from the state once per change and reused by every frame (see `DerivedViews`).
+    public var derived = DerivedViews()
     /// The member running the dashboard (`--as`), if any.
     public var me: String?
     /// The viewer's zone when `me` has no member file: `$TZ`, else the system's.

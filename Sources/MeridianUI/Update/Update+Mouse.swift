@@ -18,7 +18,7 @@ extension Update {
             state.focus = pane
             if pane == .board, let rect = layout.panes[.board],
                let hit = BoardView.hit(point, in: rect, state: state) {
-                let model = BoardModel(snapshot: state.snapshot, filter: state.activeFilter)
+                let model = state.freshBoardModel()
                 state.boardColumn = hit.column
                 state.boardRow = hit.row ?? clamp(state.boardRow, count: model.columns[hit.column].tasks.count)
                 state.selectedTask = model.task(column: state.boardColumn, row: state.boardRow)?.id

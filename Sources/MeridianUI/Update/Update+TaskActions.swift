@@ -4,7 +4,7 @@ import MeridianKit
 extension Update {
     /// The selected task as the board shows it now.
     public static func selectedTask(_ state: AppState) -> BoardTask? {
-        BoardModel(snapshot: state.snapshot, filter: state.activeFilter).task(column: state.boardColumn, row: state.boardRow)
+        state.boardModel.task(column: state.boardColumn, row: state.boardRow)
     }
 
     /// The task keys act on the board's selection and need the board focused.

@@ -11,6 +11,7 @@ import MeridianTerminal
 /// ```
 public enum Update {
     public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+        defer { state.refreshDerived() }
         switch action {
         case .key(let key):
             return handleKey(&state, key)
@@ -170,7 +171,7 @@ public enum Update {
         case .timeline: state.timelineRow = clamp(state.timelineRow + delta, count: state.snapshot.members.count)
         case .oncall: state.oncallRow = clamp(state.oncallRow + delta, count: state.snapshot.rotations.count)
         case .board:
-            let model = BoardModel(snapshot: state.snapshot, filter: state.activeFilter)
+            let model = state.freshBoardModel()
             guard model.columns.indices.contains(state.boardColumn) else { return }
             state.boardRow = clamp(state.boardRow + delta, count: model.columns[state.boardColumn].tasks.count)
             state.selectedTask = model.task(column: state.boardColumn, row: state.boardRow)?.id
@@ -179,7 +180,7 @@ public enum Update {
 
     static func moveColumn(_ state: inout AppState, by delta: Int) {
         guard state.focus == .board else { return }
-        let model = BoardModel(snapshot: state.snapshot, filter: state.activeFilter)
+        let model = state.freshBoardModel()
         state.boardColumn = clamp(state.boardColumn + delta, count: model.columns.count)
         state.boardRow = clamp(state.boardRow, count: model.columns[state.boardColumn].tasks.count)
         state.selectedTask = model.task(column: state.boardColumn, row: state.boardRow)?.id
@@ -192,7 +193,7 @@ public enum Update {
     /// After the filter or the board changed: keep the selected task selected where it is shown,
     /// else keep the position, clamped.
     static func reconcileBoard(_ state: inout AppState) {
-        let model = BoardModel(snapshot: state.snapshot, filter: state.activeFilter)
+        let model = state.freshBoardModel()
         if let id = state.selectedTask, let (c, r) = model.locate(id) {
             state.boardColumn = c
             state.boardRow = r
@@ -204,7 +205,7 @@ public enum Update {
     }
 
     static func selectFirstMatch(_ state: inout AppState) {
-        let model = BoardModel(snapshot: state.snapshot, filter: state.activeFilter)
+        let model = state.freshBoardModel()
         if let (c, r) = model.firstMatch {
             state.boardColumn = c
             state.boardRow = r

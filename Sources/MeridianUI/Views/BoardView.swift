@@ -42,7 +42,7 @@ public enum BoardView {
 
     /// The column (and task row, if on a task) under a cell of the Board pane at `rect`.
     public static func hit(_ point: Point, in rect: Rect, state: AppState) -> (column: Int, row: Int?)? {
-        let model = BoardModel(snapshot: state.snapshot, filter: state.activeFilter)
+        let model = state.boardModel
         let g = geometry(rect.inset(by: 1), state: state, model: model)
         if !g.sideBySide, point.y == g.inner.y + g.top - 1 {
             return columnBarHit(point.x, g: g, model: model, state: state).map { ($0, nil) }
@@ -57,7 +57,7 @@ public enum BoardView {
     }
 
     public static func draw(_ buffer: inout FrameBuffer, _ rect: Rect, state: AppState, style: RenderStyle, focused: Bool) {
-        let model = BoardModel(snapshot: state.snapshot, filter: state.activeFilter)
+        let model = state.boardModel
         let shown = model.columns.reduce(0) { $0 + $1.tasks.count }
         let total = model.columns.reduce(0) { $0 + $1.total }
         let subtitle = shown == total ? "\(total) tasks" : "\(shown) of \(total) tasks"

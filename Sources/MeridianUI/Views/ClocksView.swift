@@ -16,7 +16,8 @@ public enum ClocksView {
             return
         }
         let t = state.displayTime
-        let nameWidth = min(max(8, members.map { DisplayWidth.of(TextSanitizer.clean($0.name)) }.max() ?? 8), max(8, inner.width / 4), 22)
+        let nameWidth = min(max(8, state.widestMemberName), max(8, inner.width / 4), 22)
+        let viewer = state.viewerZone
         let showWeekday = inner.width >= nameWidth + 40
         let rowsRoom = inner.height - 1
         buffer.putRuns([(DisplayWidth.pad("  " + "member", toWidth: nameWidth + 3) + (showWeekday ? "local     " : "local ") + "offset  now        status", theme.style(.muted))],
@@ -27,7 +28,7 @@ public enum ClocksView {
             let y = inner.y + 1 + i - first
             let local = member.zone.local(t)
             let isDay = local.hour >= 7 && local.hour < 19
-            let info = MeridianKit.Availability.of(member: member, snapshot: state.snapshot, at: t, viewerZone: state.viewerZone)
+            let info = state.memberAvailability(i, viewerZone: viewer)
             let availability = Availability(info.availability)
             let (glyph, role) = Self.look(availability, g)
             let offset = Zone.formatOffset(member.zone.offset(at: t))
@@ -76,6 +77,18 @@ public enum ClocksView {
         case .away: return (g.away, .away)
         case .timeOff: return (g.timeOff, .timeOff)
         }
+    }
+
+    /// The member rows the Clocks pane shows for a state (none when the pane is not on screen).
+    static func visibleRows(_ state: AppState) -> Range<Int> {
+        let layout = Layout.compute(width: state.width, height: state.height, focus: state.focus)
+        guard let rect = layout.panes[.clocks] else { return 0..<0 }
+        let inner = rect.inset(by: 1)
+        let rowsRoom = inner.height - 1
+        let count = state.snapshot.members.count
+        guard rowsRoom > 0, inner.width > 0, count > 0 else { return 0..<0 }
+        let first = scrollStart(selected: state.clocksRow, count: count, visible: rowsRoom)
+        return first..<min(count, first + rowsRoom)
     }
 
     /// The first row to show so that `selected` is visible.

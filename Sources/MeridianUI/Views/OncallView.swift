@@ -19,8 +19,9 @@ public enum OncallView {
         let t = state.displayTime
         let me = state.viewerZone
         var lines: [(rotation: Int, runs: [(String, Style)])] = []
+        let glances = state.oncallGlances
         for (index, rotation) in rotations.enumerated() {
-            let glance = OncallGlance(rotation, in: state.snapshot, now: t, viewer: state.me)
+            let glance = glances[index]
             let summary = glance.status
             var head: [(String, Style)] = [(rotation.name, theme.style(.title)), ("  \(rotation.zone.identifier) \(style.glyphs.dot) \(rotation.shift)", theme.style(.muted))]
             if index == state.oncallRow && focused { head = head.map { ($0.0, theme.selected) } }

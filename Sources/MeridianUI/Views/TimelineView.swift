@@ -24,7 +24,7 @@ public enum TimelineView {
         let theme = style.theme
         let g = style.glyphs
         let members = state.snapshot.members
-        let labelWidth = min(max(6, members.map { DisplayWidth.of(TextSanitizer.clean($0.name)) }.max() ?? 6), 14) + 1
+        let labelWidth = min(max(6, state.widestMemberName), 14) + 1
         let axisWidth = inner.width - labelWidth
         guard inner.height >= 2, axisWidth >= 12 else { return }
         let axisX = inner.x + labelWidth
@@ -52,7 +52,7 @@ public enum TimelineView {
         let rowsRoom = inner.height - 2
         let first = ClocksView.scrollStart(selected: state.timelineRow, count: members.count, visible: max(0, rowsRoom))
         let window = InstantInterval(start: d.start, end: d.start.addingTimeInterval(d.length))
-        let days = members.map { MemberQueries.Day($0, state.snapshot, window: window) }
+        let days = state.timelineDays(window: window)
         var planned = Array(repeating: 0, count: axisWidth)
         for day in days {
             for i in 0..<axisWidth where day.isPlanned(instant(i)) { planned[i] += 1 }
