@@ -18,12 +18,41 @@ public struct BoardModel: Sendable {
 
     public init(snapshot: TeamSnapshot, filter: String) {
         let board = snapshot.board
-        var byColumn: [String: [BoardTask]] = [:]
-        for task in board.orderedTasks { byColumn[board.displayColumn(task), default: []].append(task) }
+        let names = board.columns
+        // One bucket per distinct column name; a task in an unknown column shows in the first.
+        var bucketOf: [String: Int] = [:]
+        for name in names where bucketOf[name] == nil { bucketOf[name] = bucketOf.count }
+        let all = board.tasks.values
         let query = TaskFilter(filter, snapshot: snapshot)
-        columns = board.columns.map { name in
-            let all = byColumn[name] ?? []
-            return Column(name: name, tasks: all.filter(query.matches), total: all.count, wipLimit: snapshot.settings.wipLimits[name])
+        var totals = Array(repeating: 0, count: bucketOf.count)
+        // Sort keys of the shown tasks: priority rank, then creation (BoardState's display order);
+        // sorting keys and copying each shown task once is what keeps this cheap on a big board.
+        var keys: [(key: UInt64, slot: Int32, bucket: Int32)] = []
+        keys.reserveCapacity(all.count)
+        if !names.isEmpty {
+            for (slot, task) in all.enumerated() {
+                let bucket = bucketOf[task.column] ?? 0
+                totals[bucket] += 1
+                guard query.isEmpty || query.matches(task) else { continue }
+                keys.append((UInt64(Self.rank(task.priority)) << 56 | UInt64(truncatingIfNeeded: task.creationIndex), Int32(slot), Int32(bucket)))
+            }
+        }
+        keys.sort { $0.key < $1.key }
+        var shown = Array(repeating: [BoardTask](), count: bucketOf.count)
+        for k in keys { shown[Int(k.bucket)].append(all[Int(k.slot)]) }
+        columns = names.map { name in
+            let bucket = bucketOf[name]!
+            return Column(name: name, tasks: shown[bucket], total: totals[bucket], wipLimit: snapshot.settings.wipLimits[name])
+        }
+    }
+
+    /// Urgent first, as `Priority`'s order.
+    static func rank(_ p: Priority) -> Int {
+        switch p {
+        case .urgent: return 0
+        case .high: return 1
+        case .normal: return 2
+        case .low: return 3
         }
     }
 

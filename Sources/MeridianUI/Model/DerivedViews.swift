@@ -52,7 +52,14 @@ public struct DerivedViews: Sendable {
         var infos: [MemberAvailability]
     }
 
+    /// The members who lost a claim, by task id, for a snapshot generation.
+    struct ConflictsPart: Sendable {
+        var generation: Int
+        var losers: [String: [String]]
+    }
+
     var board: BoardPart?
+    var conflicts: ConflictsPart?
     var timeline: TimelinePart?
     var oncall: OncallPart?
     var names: NamesPart?
@@ -70,6 +77,9 @@ extension AppState {
         let filter = activeFilter
         if !(derived.board.map { $0.generation == generation && $0.filter == filter } ?? false) {
             derived.board = .init(generation: generation, filter: filter, model: BoardModel(snapshot: snapshot, filter: filter))
+        }
+        if !(derived.conflicts.map { $0.generation == generation } ?? false) {
+            derived.conflicts = .init(generation: generation, losers: Self.conflictLosers(snapshot))
         }
         if !(derived.names.map { $0.generation == generation } ?? false) {
             derived.names = .init(generation: generation, widest: Self.widestName(snapshot.members))
@@ -136,6 +146,18 @@ extension AppState {
             return part.infos[index - part.first]
         }
         return MeridianKit.Availability.of(member: snapshot.members[index], snapshot: snapshot, at: t, viewerZone: zone)
+    }
+
+    /// The members who lost a claim of task `id` (empty: no conflict).
+    func claimLosers(_ id: String) -> [String] {
+        if let part = derived.conflicts, part.generation == snapshotGeneration { return part.losers[id] ?? [] }
+        return snapshot.board.conflicts.filter { $0.task == id }.map(\.member)
+    }
+
+    static func conflictLosers(_ snapshot: TeamSnapshot) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for c in snapshot.board.conflicts { out[c.task, default: []].append(c.member) }
+        return out
     }
 
     static func widestName(_ members: [MemberProfile]) -> Int {

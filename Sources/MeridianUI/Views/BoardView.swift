@@ -172,8 +172,9 @@ public enum BoardView {
         }
         for label in task.labels { line2.append((" #" + label, s(.accent))) }
         if let due = task.due {
-            let date = due.date ?? due.instant.map { state.viewerZone.date(at: $0) }
-            let today = state.viewerZone.date(at: state.displayTime)
+            let zone = state.viewerZone
+            let date = due.date ?? due.instant.map { zone.date(at: $0) }
+            let today = zone.date(at: state.displayTime)
             let overdue = date.map { $0 < today } ?? false
             let text = date.map { " due \(TimeText.months[$0.month - 1]) \($0.day)" } ?? " due \(due.text)"
             line2.append((text, s(overdue ? .danger : .warning)))
@@ -181,9 +182,9 @@ public enum BoardView {
         if BoardQueries.isStale(task, now: state.displayTime, staleDays: snapshot.settings.staleClaimDays) {
             line2.append((" \(g.stale) stale", s(.warning)))
         }
-        let conflicts = snapshot.board.conflicts.filter { $0.task == task.id }
-        if !conflicts.isEmpty {
-            let mine = conflicts.contains { $0.member == state.me }
+        let losers = state.claimLosers(task.id)
+        if !losers.isEmpty {
+            let mine = losers.contains { $0 == state.me }
             line2.append((" \(g.conflict) " + (mine ? "you lost the claim" : "claim conflict"), s(.danger)))
         }
         if highlight {
