@@ -26,6 +26,8 @@ public struct DerivedViews: Sendable {
         var date: LocalDate
         var window: InstantInterval
         var days: [MemberQueries.Day]
+        /// The overlap row's counts for one axis width.
+        var planned: (axisWidth: Int, counts: [Int])?
     }
 
     /// One glance per rotation, for a snapshot generation, the shown instant and the viewer.
@@ -93,6 +95,11 @@ extension AppState {
             derived.timeline = .init(generation: generation, zone: zone.identifier, date: date, window: window,
                                      days: snapshot.members.map { MemberQueries.Day($0, snapshot, window: window) })
         }
+        if let axis = TimelineView.axisWidth(self), var part = derived.timeline, part.planned?.axisWidth != axis {
+            let length = part.window.end.timeIntervalSince(part.window.start)
+            part.planned = (axis, TimelineView.plannedCounts(part.days, start: part.window.start, length: length, axisWidth: axis))
+            derived.timeline = part
+        }
         if !(derived.oncall.map { $0.generation == generation && $0.time == t && $0.me == me } ?? false) {
             derived.oncall = .init(generation: generation, time: t, me: me, glances: snapshot.rotations.map { OncallGlance($0, in: snapshot, now: t, viewer: me) })
         }
@@ -123,6 +130,16 @@ extension AppState {
     func timelineDays(window: InstantInterval) -> [MemberQueries.Day] {
         if let part = derived.timeline, part.generation == snapshotGeneration, part.window == window { return part.days }
         return snapshot.members.map { MemberQueries.Day($0, snapshot, window: window) }
+    }
+
+    /// The overlap row's counts for the viewer's day starting at `start`, `length` seconds long.
+    func timelinePlanned(start: Date, length: TimeInterval, axisWidth: Int) -> [Int] {
+        if let part = derived.timeline, part.generation == snapshotGeneration, part.window.start == start,
+           part.window.end.timeIntervalSince(part.window.start) == length, let planned = part.planned, planned.axisWidth == axisWidth {
+            return planned.counts
+        }
+        let days = timelineDays(window: InstantInterval(start: start, end: start.addingTimeInterval(length)))
+        return TimelineView.plannedCounts(days, start: start, length: length, axisWidth: axisWidth)
     }
 
     /// One glance per rotation at the shown instant, for the viewer.

@@ -26,12 +26,12 @@ public enum ClocksView {
         let first = scrollStart(selected: state.clocksRow, count: members.count, visible: rowsRoom)
         for (i, member) in members.enumerated().dropFirst(first).prefix(rowsRoom) {
             let y = inner.y + 1 + i - first
-            let local = member.zone.local(t)
-            let isDay = local.hour >= 7 && local.hour < 19
             let info = state.memberAvailability(i, viewerZone: viewer)
+            let local = info.localTime
+            let isDay = local.hour >= 7 && local.hour < 19
             let availability = Availability(info.availability)
             let (glyph, role) = Self.look(availability, g)
-            let offset = Zone.formatOffset(member.zone.offset(at: t))
+            let offset = Zone.formatOffset(info.utcOffset)
             let time = showWeekday ? "\(TimeText.weekday(local.date)) \(TimeText.clock(local))" : TimeText.clock(local)
             var runs: [(String, Style)] = [
                 ((isDay ? g.day : g.night) + " ", theme.style(isDay ? .warning : .primary)),
@@ -40,7 +40,7 @@ public enum ClocksView {
                 (offset + " ", theme.style(.muted)),
                 (glyph + " " + DisplayWidth.pad(availability.word, toWidth: 9) + " ", theme.style(role)),
             ]
-            if let status = state.snapshot.presence.status(of: member.id, at: t) {
+            if let status = info.status {
                 var text = "\(status.kind.rawValue): \(status.text)"
                 if let until = status.until { text += " (\(TimeText.duration(until.timeIntervalSince(t))) left)" }
                 runs.append((text + " ", theme.style(status.kind == .focus || status.kind == .online ? .primary : .away)))

@@ -14,6 +14,29 @@ public enum TimelineView {
         return (date, start, end.timeIntervalSince(start))
     }
 
+    /// The width of the name column (names, then one space).
+    static func labelWidth(_ state: AppState) -> Int { min(max(6, state.widestMemberName), 14) + 1 }
+
+    /// How many of `days` are planned in at the middle of each of `axisWidth` columns of the day
+    /// starting at `start` and lasting `length` seconds: the overlap row.
+    static func plannedCounts(_ days: [MemberQueries.Day], start: Date, length: TimeInterval, axisWidth: Int) -> [Int] {
+        let cell = length / Double(axisWidth)
+        var planned = Array(repeating: 0, count: axisWidth)
+        for day in days {
+            for i in 0..<axisWidth where day.isPlanned(start.addingTimeInterval((Double(i) + 0.5) * cell)) { planned[i] += 1 }
+        }
+        return planned
+    }
+
+    /// The axis width the Timeline pane has for a state, nil when the pane is not on screen or too small.
+    static func axisWidth(_ state: AppState) -> Int? {
+        let layout = Layout.compute(width: state.width, height: state.height, focus: state.focus)
+        guard let rect = layout.panes[.timeline], rect.width >= 2, rect.height >= 2 else { return nil }
+        let inner = rect.inset(by: 1)
+        let axis = inner.width - labelWidth(state)
+        return inner.height >= 2 && axis >= 12 ? axis : nil
+    }
+
     public static func draw(_ buffer: inout FrameBuffer, _ rect: Rect, state: AppState, style: RenderStyle, focused: Bool) {
         let zone = state.viewerZone
         let t = state.displayTime
@@ -24,7 +47,7 @@ public enum TimelineView {
         let theme = style.theme
         let g = style.glyphs
         let members = state.snapshot.members
-        let labelWidth = min(max(6, state.widestMemberName), 14) + 1
+        let labelWidth = labelWidth(state)
         let axisWidth = inner.width - labelWidth
         guard inner.height >= 2, axisWidth >= 12 else { return }
         let axisX = inner.x + labelWidth
@@ -53,10 +76,7 @@ public enum TimelineView {
         let first = ClocksView.scrollStart(selected: state.timelineRow, count: members.count, visible: max(0, rowsRoom))
         let window = InstantInterval(start: d.start, end: d.start.addingTimeInterval(d.length))
         let days = state.timelineDays(window: window)
-        var planned = Array(repeating: 0, count: axisWidth)
-        for day in days {
-            for i in 0..<axisWidth where day.isPlanned(instant(i)) { planned[i] += 1 }
-        }
+        let planned = state.timelinePlanned(start: d.start, length: d.length, axisWidth: axisWidth)
         for (row, member) in members.enumerated().dropFirst(first).prefix(max(0, rowsRoom)) {
             let y = inner.y + 1 + row - first
             let selected = focused && row == state.timelineRow
