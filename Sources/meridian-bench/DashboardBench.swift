@@ -43,6 +43,20 @@ extension Bench {
             }
             panes.append(Result(name: "    \(pane.title) pane", value: Measure.median(times) * 1000, unit: "ms", target: nil, note: "\(rect.width)×\(rect.height)"))
         }
+        // What a team change re-derives, part by part.
+        func part(_ name: String, _ note: String, _ body: () -> Void) -> Result {
+            var times: [Double] = []
+            for _ in 0..<max(5, options.runs) { times.append(Measure.time(body)) }
+            return Result(name: "    derive: " + name, value: Measure.median(times) * 1000, unit: "ms", target: nil, note: note)
+        }
+        let zone = state.viewerZone
+        let day = TimelineView.day(containing: now, zone: zone)
+        let window = InstantInterval(start: day.start, end: day.start.addingTimeInterval(day.length))
+        panes += [
+            part("board columns", "BoardModel(snapshot:filter:), \(snapshot.board.tasks.count) tasks") { _ = BoardModel(snapshot: snapshot, filter: "") },
+            part("timeline days", "MemberQueries.Day × \(snapshot.members.count)") { _ = snapshot.members.map { MemberQueries.Day($0, snapshot, window: window) } },
+            part("on-call glances", "OncallGlance × \(snapshot.rotations.count)") { _ = snapshot.rotations.map { OncallGlance($0, in: snapshot, now: now, viewer: "m000") } },
+        ]
         // The live path end to end: a team change handed to the app state, then a frame.
         var changes: [Double] = []
         for _ in 0..<max(5, options.runs) {

@@ -79,7 +79,7 @@ struct DashboardLoop {
         let snapshot = team.snapshot
         let fallback = Self.fallbackZone(context.paths.environment)
         let size = session.size
-        state = AppState(snapshot: snapshot, me: context.member, fallbackZone: fallback, clock: clock.now(), width: size.width, height: size.height)
+        state = AppState(snapshot: snapshot, me: context.member, fallbackZone: fallback, clock: clock.shownNow(), width: size.width, height: size.height)
         state.idRandom = SeededRandom(seed: UInt64.random(in: 1...UInt64.max))
         _ = Update.update(&state, .teamChanged(snapshot))
     }
@@ -96,13 +96,19 @@ struct DashboardLoop {
             if watcher.fd >= 0 { fds.append(pollfd(fd: watcher.fd, events: Int16(POLLIN), revents: 0)) }
             let ready = poll(&fds, nfds_t(fds.count), clock.pollTimeout())
             if ready < 0 && errno != EINTR { break }
+            // Draw only after something happened: a key, a resize, a change in TEAM or a new minute.
+            var changed = false
             if fds.count > 1, fds[1].revents & Int16(POLLIN) != 0 {
                 let change = watcher.drain()
-                if change.any { reload(config: change.config) }
+                if change.any {
+                    reload(config: change.config)
+                    changed = true
+                }
             }
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 { break }
             var quit = false
             for key in session.readKeys() where !quit {
+                changed = true
                 if key == .resize { continue }
                 quit = perform(Update.update(&state, .key(key)))
             }
@@ -110,9 +116,14 @@ struct DashboardLoop {
             let size = session.size
             if size.width != state.width || size.height != state.height {
                 _ = Update.update(&state, .resize(width: size.width, height: size.height))
+                changed = true
             }
-            _ = Update.update(&state, .tick(clock.now()))
-            draw()
+            let now = clock.shownNow()
+            if now != state.clock {
+                _ = Update.update(&state, .tick(now))
+                changed = true
+            }
+            if changed || repaint { draw() }
         }
     }
 

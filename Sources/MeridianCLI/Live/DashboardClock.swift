@@ -6,6 +6,15 @@ struct DashboardClock {
 
     func now() -> Date { frozen ?? Date() }
 
+    /// The instant the dashboard shows: the start of the current minute (what the header clock
+    /// shows, and all that changes between the minute repaints), or the frozen instant. Every
+    /// frame within a minute shows the same times, so keys and file events reuse the view data
+    /// derived at the minute instead of deriving it again for a few seconds' difference.
+    func shownNow() -> Date {
+        if let frozen { return frozen }
+        return Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 60).rounded(.down) * 60)
+    }
+
     /// Milliseconds until just after the next minute boundary (a redraw changes the clocks), or -1
     /// (wait for input only) when frozen. Recomputed after every wake-up.
     func pollTimeout() -> Int32 {
