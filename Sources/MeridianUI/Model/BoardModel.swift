@@ -7,7 +7,7 @@ public struct BoardModel: Sendable {
     /// One column.
     public struct Column: Sendable {
         public var name: String
-        public var tasks: [BoardTask]
+        public var tasks: TaskList
         /// Tasks in the column before filtering.
         public var total: Int
         public var wipLimit: Int?
@@ -22,27 +22,26 @@ public struct BoardModel: Sendable {
         // One bucket per distinct column name; a task in an unknown column shows in the first.
         var bucketOf: [String: Int] = [:]
         for name in names where bucketOf[name] == nil { bucketOf[name] = bucketOf.count }
-        let all = board.tasks.values
         let query = TaskFilter(filter, snapshot: snapshot)
         var totals = Array(repeating: 0, count: bucketOf.count)
-        // Sort keys of the shown tasks: priority rank, then creation (BoardState's display order);
-        // sorting keys and copying each shown task once is what keeps this cheap on a big board.
-        var keys: [(key: UInt64, slot: Int32, bucket: Int32)] = []
-        keys.reserveCapacity(all.count)
+        // Sort keys of the shown tasks: priority rank, then creation (BoardState's display order).
+        // Only keys and ids are collected; tasks stay in the table (no copy of 20,000 tasks).
+        var keys: [(key: UInt64, bucket: Int32, id: String)] = []
+        keys.reserveCapacity(board.tasks.count)
         if !names.isEmpty {
-            for (slot, task) in all.enumerated() {
+            for (id, task) in board.tasks {
                 let bucket = bucketOf[task.column] ?? 0
                 totals[bucket] += 1
                 guard query.isEmpty || query.matches(task) else { continue }
-                keys.append((UInt64(Self.rank(task.priority)) << 56 | UInt64(truncatingIfNeeded: task.creationIndex), Int32(slot), Int32(bucket)))
+                keys.append((UInt64(Self.rank(task.priority)) << 56 | UInt64(truncatingIfNeeded: task.creationIndex), Int32(bucket), id))
             }
         }
         keys.sort { $0.key < $1.key }
-        var shown = Array(repeating: [BoardTask](), count: bucketOf.count)
-        for k in keys { shown[Int(k.bucket)].append(all[Int(k.slot)]) }
+        var shown = Array(repeating: [String](), count: bucketOf.count)
+        for k in keys { shown[Int(k.bucket)].append(k.id) }
         columns = names.map { name in
             let bucket = bucketOf[name]!
-            return Column(name: name, tasks: shown[bucket], total: totals[bucket], wipLimit: snapshot.settings.wipLimits[name])
+            return Column(name: name, tasks: TaskList(table: board.tasks, ids: shown[bucket]), total: totals[bucket], wipLimit: snapshot.settings.wipLimits[name])
         }
     }
 
@@ -59,7 +58,7 @@ public struct BoardModel: Sendable {
     /// Column and row of a task, if it is shown.
     public func locate(_ id: String) -> (column: Int, row: Int)? {
         for (c, column) in columns.enumerated() {
-            if let r = column.tasks.firstIndex(where: { $0.id == id }) { return (c, r) }
+            if let r = column.tasks.ids.firstIndex(of: id) { return (c, r) }
         }
         return nil
     }
