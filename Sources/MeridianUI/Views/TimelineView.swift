@@ -77,11 +77,16 @@ public enum TimelineView {
         let window = InstantInterval(start: d.start, end: d.start.addingTimeInterval(d.length))
         let days = state.timelineDays(window: window)
         let planned = state.timelinePlanned(start: d.start, length: d.length, axisWidth: axisWidth)
+        let singleWidth = [g.offBar, g.bar, g.gap].allSatisfy { $0.count == 1 && DisplayWidth.of($0) == 1 }
+        let nowStyle = theme.style(.now)
+        let blocks: [ThemeRole: Style] = [.timeOff: theme.block(.timeOff), .working: theme.block(.working), .offHours: theme.block(.offHours)]
         for (row, member) in members.enumerated().dropFirst(first).prefix(max(0, rowsRoom)) {
             let y = inner.y + 1 + row - first
             let selected = focused && row == state.timelineRow
             buffer.putField(member.name, x: inner.x, y: y, width: labelWidth - 1,
                             style: selected ? theme.selected : theme.style(member.id == state.me ? .accent : .text), ellipsis: g.ellipsis)
+            // Cells of one glyph and style are put as one run (when every glyph is one column wide).
+            var run = "", runStart = 0, runStyle: Style? = nil
             for i in 0..<axisWidth {
                 let at = instant(i)
                 let (glyph, role): (String, ThemeRole)
@@ -92,8 +97,15 @@ public enum TimelineView {
                 } else {
                     (glyph, role) = (g.gap, .offHours)
                 }
-                buffer.put(glyph, x: axisX + i, y: y, style: i == nowColumn ? theme.style(.now) : theme.block(role))
+                let cellStyle = i == nowColumn ? nowStyle : blocks[role]!
+                if singleWidth, cellStyle == runStyle, glyph == run.last.map(String.init) {
+                    run += glyph
+                    continue
+                }
+                if let runStyle { buffer.put(run, x: axisX + runStart, y: y, style: runStyle) }
+                (run, runStart, runStyle) = (glyph, i, cellStyle)
             }
+            if let runStyle { buffer.put(run, x: axisX + runStart, y: y, style: runStyle) }
         }
         let overlapY = inner.maxY - 1
         buffer.putField("overlap", x: inner.x, y: overlapY, width: labelWidth - 1, style: theme.style(.overlap), ellipsis: g.ellipsis)
