@@ -18,7 +18,12 @@ public enum DisplayWidth {
         let scalars = character.unicodeScalars
         var iterator = scalars.makeIterator()
         guard let first = iterator.next() else { return 0 }
-        if first.value >= 0x20 && first.value < 0x7F && scalars.count == 1 { return 1 }
+        if iterator.next() == nil {
+            // One scalar, the common case: printable ASCII, Latin-1 to Latin Extended-B and IPA
+            // (below the combining marks at U+0300), box drawing and block elements are one column.
+            let v = first.value
+            if (0x20..<0x7F).contains(v) || (0xA0...0x2FF).contains(v) || (0x2500...0x259F).contains(v) { return 1 }
+        }
 
         var base: Unicode.Scalar?
         var emojiSequence = false
