@@ -212,7 +212,7 @@ enum JournalCacheCodec {
         }
         func optString() throws(Malformed) -> String? { try flag() ? try r.string() : nil }
         func date() throws(Malformed) -> Date { Date(timeIntervalSince1970: try r.double()) }
-        func calendarDate() throws(Malformed) -> LocalDate {
+        func day() throws(Malformed) -> LocalDate {
             let d = try r.varint()
             guard abs(d) < 10_000_000 else { throw Malformed() }
             return LocalDate(daysSinceEpoch: d)
@@ -232,7 +232,7 @@ enum JournalCacheCodec {
         func due() throws(Malformed) -> DueDate {
             let text = try r.string()
             switch try r.u8() {
-            case 1: return DueDate(text: text, date: try calendarDate(), instant: nil)
+            case 1: return DueDate(text: text, date: try day(), instant: nil)
             case 2: return DueDate(text: text, date: nil, instant: try date())
             default: throw Malformed()
             }
@@ -281,7 +281,7 @@ enum JournalCacheCodec {
         case 11:
             let span: TimeSpan
             switch try r.u8() {
-            case 1: span = .dates(try calendarDate(), try calendarDate())
+            case 1: span = .dates(try day(), try day())
             case 2: span = .instants(try date(), try date())
             default: throw Malformed()
             }
