@@ -29,40 +29,12 @@ public struct JSONParser {
     }
 
     /// Parses a top-level object, handing each member to `visit` as (key bytes, value) without
-    /// building a dictionary — the journal reader's fast path.
+    /// building a dictionary; `parseObjectTokens` with every value as a `JSONValue`.
     public static func parseObject(
         _ bytes: UnsafeBufferPointer<UInt8>,
         visit: (UnsafeBufferPointer<UInt8>, JSONValue) -> Void
     ) throws(Failure) {
-        var p = JSONParser(bytes)
-        p.skipSpace()
-        guard p.peek == UInt8(ascii: "{") else { throw p.fail("a journal line must be a JSON object") }
-        p.pos += 1
-        p.skipSpace()
-        if p.peek == UInt8(ascii: "}") {
-            p.pos += 1
-        } else {
-            while true {
-                p.skipSpace()
-                let key = try p.rawKey()
-                p.skipSpace()
-                try p.expect(UInt8(ascii: ":"))
-                p.skipSpace()
-                let v = try p.value(depth: 1)
-                if let key = key.raw {
-                    visit(key, v)
-                } else {
-                    let s = key.decoded ?? ""
-                    Array(s.utf8).withUnsafeBufferPointer { visit($0, v) }
-                }
-                p.skipSpace()
-                if p.peek == UInt8(ascii: ",") { p.pos += 1; continue }
-                if p.peek == UInt8(ascii: "}") { p.pos += 1; break }
-                throw p.fail("expected ',' or '}' in an object")
-            }
-        }
-        p.skipSpace()
-        if p.pos != bytes.count { throw p.fail("unexpected text after the JSON object") }
+        try parseObjectTokens(bytes) { key, token in visit(key, token.jsonValue) }
     }
 
     /// A member value of a top-level object as the fast path hands it over: a string without
