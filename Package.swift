@@ -31,9 +31,11 @@ let package = Package(
         ]),
         .executableTarget(name: "meridian", dependencies: ["MeridianCLI"]),
         .executableTarget(name: "meridian-bench", dependencies: ["MeridianKit", "MeridianUI", "MeridianTerminal", "MeridianCLI"]),
-        .testTarget(name: "MeridianKitTests", dependencies: ["MeridianKit"]),
+        // How the tests run other programs (posix_spawn + waitpid, a deadline, no inherited fds).
+        .target(name: "MeridianTestSupport", path: "Tests/MeridianTestSupport"),
+        .testTarget(name: "MeridianKitTests", dependencies: ["MeridianKit", "MeridianTestSupport"]),
         .testTarget(name: "MeridianTerminalTests", dependencies: ["MeridianTerminal"]),
-        .testTarget(name: "MeridianUITests", dependencies: ["MeridianUI", "MeridianKit", "MeridianTerminal"], exclude: ["Fixtures", "Snapshots"]),
-        .testTarget(name: "MeridianCLITests", dependencies: ["MeridianCLI", "MeridianKit"]),
+        .testTarget(name: "MeridianUITests", dependencies: ["MeridianUI", "MeridianKit", "MeridianTerminal", "MeridianTestSupport"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "MeridianCLITests", dependencies: ["MeridianCLI", "MeridianKit", "MeridianTestSupport"]),
     ]
 )

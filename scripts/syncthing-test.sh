@@ -106,7 +106,7 @@ done
 api() { # side method path
     local port key
     if [[ $1 == 1 ]]; then port=$GUI1; key=$KEY1; else port=$GUI2; key=$KEY2; fi
-    curl -fsS -X "$2" -H "X-API-Key: $key" "http://127.0.0.1:$port$3"
+    curl -fsS -m 10 -X "$2" -H "X-API-Key: $key" "http://127.0.0.1:$port$3"
 }
 
 wait_for() { # seconds description command...

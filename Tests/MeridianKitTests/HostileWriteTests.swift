@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MeridianTestSupport
 @testable import MeridianKit
 #if canImport(Glibc)
 import Glibc
@@ -30,26 +31,18 @@ struct HostileWriteTests {
     func concurrentWriters() throws {
         let team = HostileTeam("writers")
         let exe = CommandLine.arguments[0]
-        var children: [Process] = []
+        var children: [ChildProcess.Running] = []
         for w in 0..<Self.writers {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: exe)
-            p.arguments = ChildTest.arguments(filter: "writerChild")
             var env = ProcessInfo.processInfo.environment
             env["MERIDIAN_HOSTILE_WRITER"] = String(w)
             env["MERIDIAN_HOSTILE_TEAM"] = team.path
             env["MERIDIAN_HOSTILE_COUNT"] = String(Self.eventsPerWriter)
-            p.environment = env
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            children.append(p)
+            children.append(try #require(ChildProcess.start([exe] + ChildTest.arguments(filter: "writerChild"), environment: env)))
         }
-        let deadline = Date().addingTimeInterval(120)
-        for p in children {
-            while p.isRunning && Date() < deadline { usleep(20_000) }
-            if p.isRunning { p.terminate(); Issue.record("a writer did not finish within 120 s") }
-            #expect(p.terminationStatus == 0)
+        for child in children {
+            let result = child.finish(deadline: 120)
+            #expect(!result.timedOut, "a writer did not finish within 120 s")
+            #expect(result.code == 0)
         }
         let data = try #require(FileManager.default.contents(atPath: team.path + "/journal/alice/lap.jsonl"))
         #expect(data.last == 0x0A)
@@ -219,13 +212,6 @@ final class TinyMount {
     }
 
     private static func run(_ args: [String]) -> Bool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
+        ChildProcess.run(args, deadline: 60).code == 0
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MeridianTestSupport
 @testable import MeridianKit
 
 /// Independent answers for the on-call tests: Python's zoneinfo, run by the test (never the code
@@ -7,27 +8,12 @@ import Testing
 enum OnCallOracle {
     /// Runs a Python script with `input` on stdin; nil (with the test failed) when python3 is missing or fails.
     static func python(_ script: String, input: String = "") -> String? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script]
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        do { try p.run() } catch {
-            Issue.record("python3 is needed as the time oracle of these tests and could not be started: \(error)")
+        let result = ChildProcess.run(["python3", "-c", script], input: Data(input.utf8), deadline: 60)
+        guard result.code == 0 else {
+            Issue.record("python3 is needed as the time oracle of these tests and failed (exit \(result.code)): \(result.err) \(result.out)")
             return nil
         }
-        inp.fileHandleForWriting.write(Data(input.utf8))
-        try? inp.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            Issue.record("python3 failed (exit \(p.terminationStatus)): \(String(decoding: errData, as: UTF8.self)) \(String(decoding: data, as: UTF8.self))")
-            return nil
-        }
-        return String(decoding: data, as: UTF8.self)
+        return result.out
     }
 
     /// Wall times (`YYYY-MM-DD HH:MM`) in `zone` → instants, by zoneinfo with fold=0: a repeated wall

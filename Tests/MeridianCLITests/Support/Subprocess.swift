@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import MeridianTestSupport
 
-/// The one way the CLI tests run a program: stdout and stderr go to temp files (a large output can
-/// never stall the child on a full pipe), stdin comes from `input` or /dev/null.
+/// The one way the CLI tests run a program (through `ChildProcess`): stdout and stderr go to temp
+/// files, stdin comes from `input` or /dev/null.
 enum Subprocess {
     /// What a run left behind.
     struct Output {
@@ -27,35 +28,17 @@ enum Subprocess {
         return false
     }
 
-    /// Runs `path args…`; `environment` nil inherits ours. A program that cannot start is exit 127
-    /// with the reason on stderr.
+    /// Runs `path args…` (see `ChildProcess`); `environment` nil inherits ours. A program that
+    /// cannot start is exit 127; one still running after `deadline` seconds is killed (exit 137)
+    /// and the test gets an issue, so a hang fails its test instead of stalling the whole run.
     static func run(_ path: String, _ args: [String], environment: [String: String]? = nil,
-                    directory: String? = nil, input: String? = nil) -> Output {
-        let scratch = NSTemporaryDirectory() + "meridian-run-" + UUID().uuidString
-        let outPath = scratch + ".out", errPath = scratch + ".err", inPath = scratch + ".in"
-        let fm = FileManager.default
-        _ = fm.createFile(atPath: outPath, contents: nil)
-        _ = fm.createFile(atPath: errPath, contents: nil)
-        if let input { _ = fm.createFile(atPath: inPath, contents: Data(input.utf8)) }
-        defer { for p in [outPath, errPath, inPath] { try? fm.removeItem(atPath: p) } }
-        guard let out = FileHandle(forWritingAtPath: outPath), let err = FileHandle(forWritingAtPath: errPath) else {
-            return Output(code: 127, stdout: Data(), stderr: Data("cannot create output files".utf8))
+                    directory: String? = nil, input: String? = nil, deadline: Double = 120) -> Output {
+        let result = ChildProcess.run([path] + args, environment: environment, directory: directory,
+                                      input: input.map { Data($0.utf8) }, deadline: deadline)
+        if result.timedOut {
+            Issue.record("\(path) \(args.joined(separator: " ")) was still running after \(Int(deadline)) s and was killed")
         }
-        let inp = input == nil ? FileHandle.nullDevice : FileHandle(forReadingAtPath: inPath) ?? FileHandle.nullDevice
-        defer { try? out.close(); try? err.close(); if input != nil { try? inp.close() } }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
-        if let environment { p.environment = environment }
-        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        do { try p.run() } catch {
-            return Output(code: 127, stdout: Data(), stderr: Data("cannot run \(path): \(error)".utf8))
-        }
-        p.waitUntilExit()
-        return Output(code: p.terminationStatus, stdout: fm.contents(atPath: outPath) ?? Data(), stderr: fm.contents(atPath: errPath) ?? Data())
+        return Output(code: result.code, stdout: result.stdout, stderr: result.stderr)
     }
 
     /// Every journal line under `folder` (files in name order) parsed as a JSON object.

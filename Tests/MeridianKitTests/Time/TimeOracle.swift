@@ -1,4 +1,5 @@
 import Foundation
+import MeridianTestSupport
 
 /// The independent source of truth for time answers: Python's zoneinfo and `zdump`, both reading
 /// the system's tz database, run as subprocesses. Nothing here uses MeridianKit.
@@ -24,22 +25,24 @@ enum TimeOracle {
     /// One Python process for the whole test run, asked one query at a time.
     final class Server: @unchecked Sendable {
         let lock = NSLock()
-        let process = Process()
-        let input = Pipe(), output = Pipe()
+        /// Our ends of the pipes to python's stdin and from its stdout.
+        let toPython: Int32, fromPython: Int32
         var buffer: [UInt8] = []
 
         init() {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-u", "-c", TimeOracle.script]
-            process.standardInput = input
-            process.standardOutput = output
-            do { try process.run() } catch { fatalError("cannot run python3: \(error)") }
+            guard let inPipe = ChildProcess.makePipe(), let outPipe = ChildProcess.makePipe() else { fatalError("cannot make pipes") }
+            let started = ChildProcess.spawn(["python3", "-u", "-c", TimeOracle.script], stdin: inPipe.read, stdout: outPipe.write, stderr: 2)
+            precondition(started != nil, "cannot run python3")
+            close(inPipe.read)
+            close(outPipe.write)
+            toPython = inPipe.write
+            fromPython = outPipe.read
         }
 
         func ask(_ lines: [String]) -> [String] {
             lock.lock()
             defer { lock.unlock() }
-            TimeOracle.writeAll(input.fileHandleForWriting.fileDescriptor, lines.map { $0 + "\n" }.joined())
+            TimeOracle.writeAll(toPython, lines.map { $0 + "\n" }.joined())
             return lines.map { _ in readLine() }
         }
 
@@ -51,7 +54,7 @@ enum TimeOracle {
                     return line
                 }
                 var chunk = [UInt8](repeating: 0, count: 4096)
-                let n = read(output.fileHandleForReading.fileDescriptor, &chunk, chunk.count)
+                let n = read(fromPython, &chunk, chunk.count)
                 if n < 0, errno == EINTR { continue }
                 precondition(n > 0, "python3 oracle ended")
                 buffer += chunk[..<n]
@@ -72,24 +75,9 @@ enum TimeOracle {
         }
     }
 
-    /// Runs a program and returns its stdout (read with read(2), retrying on EINTR).
+    /// Runs a program (found on PATH) and returns its stdout.
     static func run(_ program: String, _ args: [String]) -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [program] + args
-        let outPipe = Pipe()
-        p.standardOutput = outPipe
-        do { try p.run() } catch { fatalError("cannot run \(program): \(error)") }
-        var data: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = read(outPipe.fileHandleForReading.fileDescriptor, &chunk, chunk.count)
-            if n < 0, errno == EINTR { continue }
-            if n <= 0 { break }
-            data += chunk[..<n]
-        }
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        ChildProcess.run([program] + args, deadline: 60).out
     }
 
     /// Instants (seconds since 1970) of wall times `YYYY-MM-DDTHH:MM[:SS]` in `zone`.
