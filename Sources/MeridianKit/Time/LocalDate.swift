@@ -66,14 +66,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     static func digits(_ u: [UInt8], _ at: Int, _ n: Int) -> Int? {
-        guard at + n <= u.count else { return nil }
-        var v = 0
-        for i in at..<(at + n) {
-            let c = u[i]
-            guard c >= 0x30, c <= 0x39 else { return nil }
-            v = v * 10 + Int(c - 0x30)
-        }
-        return v
+        u.withUnsafeBufferPointer { JournalBytes.digits($0, at, n) }
     }
 }
 
