@@ -14,9 +14,8 @@ struct StatusCommand: ParsableCommand {
         let ctx = try Context(global)
         let snapshot = try ctx.openTeam().snapshot
         let request = try Self.request(ctx, snapshot, date: date, members: members)
-        let doc = StatusReport.build(snapshot, request)
         if json {
-            Output.out(doc.text(pretty: true))
+            try Output.json { StatusReport.write(snapshot, request, into: &$0) }
         } else {
             Output.out(StatusText.render(snapshot, request))
         }

@@ -1,39 +1,62 @@
+import Foundation
 import MeridianKit
 
 /// The `board` section: columns with their tasks, WIP state, and every lost claim.
 enum BoardReport {
     /// `holder` non-nil keeps only that member's tasks and lost claims (`board --mine --json`);
     /// `over_limit` always counts the whole column.
-    static func build(_ snapshot: TeamSnapshot, _ request: StatusReport.Request, holder: String? = nil) -> JSONNode {
+    static func write<E: JSONEmitter>(_ snapshot: TeamSnapshot, _ request: StatusReport.Request, holder: String? = nil, into e: inout E) {
         let board = snapshot.board
+        let layout = board.layout
         let staleDays = snapshot.settings.staleClaimDays
-        var byColumn: [String: [BoardTask]] = [:]
-        for t in board.orderedTasks { byColumn[board.displayColumn(t), default: []].append(t) }
-        let columns: [JSONNode] = board.columns.map { name in
-            let all = byColumn[name] ?? []
-            let shown = holder.map { h in all.filter { $0.holder == h } } ?? all
-            let limit = snapshot.settings.wipLimits[name]
-            return .object([
-                ("name", .string(name)),
-                ("wip_limit", limit.map { .int($0) } ?? .null),
-                ("over_limit", .bool(limit.map { all.count > $0 } ?? false)),
-                ("tasks", .array(shown.map { t in
-                    .object([
-                        ("id", .string(t.id)), ("title", .string(t.title)), ("column", .string(name)),
-                        ("holder", .string(t.holder)), ("priority", .string(t.priority.rawValue)),
-                        ("labels", .array(t.labels.map { .string($0) })), ("due", .string(t.due?.text)),
-                        ("stale", .bool(BoardQueries.isStale(t, now: request.now, staleDays: staleDays))),
-                        ("notes", .string(t.notes)), ("comments", .int(t.comments.count)),
-                    ])
-                })),
-            ])
+        e.object { e in
+            e.array("columns") { e in
+                for (name, slots) in zip(board.columns, layout.columns) {
+                    let limit = snapshot.settings.wipLimits[name]
+                    e.object { e in
+                        e.field("name", name)
+                        e.key("wip_limit")
+                        if let limit { e.int(limit) } else { e.null() }
+                        e.field("over_limit", limit.map { slots.count > $0 } ?? false)
+                        e.array("tasks") { e in
+                            for slot in slots where holder == nil || layout.tasks[slot].holder == holder {
+                                task(layout.tasks[slot], column: name, now: request.now, staleDays: staleDays, into: &e)
+                            }
+                        }
+                    }
+                }
+            }
+            e.array("conflicts") { e in
+                for c in board.conflicts where holder == nil || c.member == holder {
+                    e.object { e in
+                        e.field("task", c.task)
+                        e.field("member", c.member)
+                        e.field("lost_to", c.lostTo)
+                        e.field("event", c.event)
+                    }
+                }
+            }
         }
-        let conflicts = holder.map { board.conflicts(lostBy: $0) } ?? board.conflicts
-        return .object([
-            ("columns", .array(columns)),
-            ("conflicts", .array(conflicts.map { c in
-                .object([("task", .string(c.task)), ("member", .string(c.member)), ("lost_to", .string(c.lostTo)), ("event", .string(c.event))])
-            })),
-        ])
+    }
+
+    /// `{id, title, column, holder, priority, labels, due, stale, notes, comments}`.
+    private static func task<E: JSONEmitter>(_ t: BoardTask, column: String, now: Date, staleDays: Double?, into e: inout E) {
+        e.object { e in
+            e.field("id", t.id)
+            e.field("title", t.title)
+            e.field("column", column)
+            e.field("holder", t.holder)
+            e.field("priority", t.priority.rawValue)
+            e.field("labels", strings: t.labels)
+            e.field("due", t.due?.text)
+            e.field("stale", BoardQueries.isStale(t, now: now, staleDays: staleDays))
+            e.field("notes", t.notes)
+            e.field("comments", t.comments.count)
+        }
+    }
+
+    /// The section as a tree (`board --json`).
+    static func build(_ snapshot: TeamSnapshot, _ request: StatusReport.Request, holder: String? = nil) -> JSONNode {
+        JSONTreeBuilder.build { write(snapshot, request, holder: holder, into: &$0) }
     }
 }

@@ -3,21 +3,27 @@ import MeridianKit
 /// The `members` section: each member's local time, offset, availability, status, next change
 /// and coming DST change relative to the viewer, at `now`.
 enum MembersReport {
-    static func build(_ snapshot: TeamSnapshot, _ request: StatusReport.Request) -> JSONNode {
+    static func write<E: JSONEmitter>(_ snapshot: TeamSnapshot, _ request: StatusReport.Request, into e: inout E) {
         let now = request.now
-        return .array(Availability.all(snapshot: snapshot, at: now, viewerZone: request.viewerZone).map { a in
-            let m = a.member
-            return .object([
-                ("id", .string(m.id)), ("name", .string(m.name)), ("timezone", .string(m.zone.identifier)),
-                ("utc_offset", .string(Zone.formatOffset(a.utcOffset))),
-                ("local_time", .string(m.zone.isoLocal(now))),
-                ("availability", .string(a.availability.rawValue)),
-                ("status", TimeJSON.status(a.status)),
-                ("next_change", .string(a.nextChange.map(Instant.format))),
-                ("handle", .string(m.handle)),
-                ("status_since", .string(a.status.map { Instant.format($0.since) })),
-                ("dst_change", TimeJSON.dstChange(a.dstChange, now: now)),
-            ])
-        })
+        e.array { e in
+            for a in Availability.all(snapshot: snapshot, at: now, viewerZone: request.viewerZone) {
+                let m = a.member
+                e.object { e in
+                    e.field("id", m.id)
+                    e.field("name", m.name)
+                    e.field("timezone", m.zone.identifier)
+                    e.field("utc_offset", Zone.formatOffset(a.utcOffset))
+                    e.field("local_time", m.zone.isoLocal(now))
+                    e.field("availability", a.availability.rawValue)
+                    e.key("status")
+                    TimeJSON.status(a.status, into: &e)
+                    e.field("next_change", a.nextChange.map(Instant.format))
+                    e.field("handle", m.handle)
+                    e.field("status_since", a.status.map { Instant.format($0.since) })
+                    e.key("dst_change")
+                    TimeJSON.dstChange(a.dstChange, now: now, into: &e)
+                }
+            }
+        }
     }
 }

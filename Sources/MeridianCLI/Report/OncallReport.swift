@@ -12,58 +12,97 @@ enum OncallReport {
         }
     }
 
-    static func build(_ snapshot: TeamSnapshot, _ request: StatusReport.Request) -> JSONNode {
-        .array(glances(snapshot, request).map { rotation($0, snapshot, request) })
-    }
-
-    static func rotation(_ g: OncallGlance, _ snapshot: TeamSnapshot, _ request: StatusReport.Request) -> JSONNode {
-        let r = g.rotation
-        return .object([
-            ("rotation", .string(r.id)), ("name", .string(r.name)), ("timezone", .string(r.zone.identifier)),
-            ("now", g.status.now.map { slot($0, snapshot) } ?? .null),
-            ("next", g.status.next.map { slot($0, snapshot) } ?? .null),
-            ("gaps", .array(g.status.gaps.map { .object([("start", .string(Instant.format($0.start))), ("end", .string(Instant.format($0.end)))]) })),
-            ("handoff", g.handoff.map { handoff($0, snapshot, request) } ?? .null),
-            ("warnings", .array(g.warnings.map { warning($0, snapshot) })),
-            ("my_next_shift", g.mine.map { mine($0, request) } ?? .null),
-        ])
-    }
-
-    /// SPEC's {member, start, end, override}, then the member's name and the override's event id.
-    static func slot(_ s: OncallSlot, _ snapshot: TeamSnapshot) -> JSONNode {
-        .object([
-            ("member", .string(s.member)), ("start", .string(Instant.format(s.start))), ("end", .string(Instant.format(s.end))),
-            ("override", .bool(s.isOverride)),
-            ("member_name", .string(snapshot.member(s.member)?.name)),
-            ("override_event", .string(s.overrideEvent)),
-        ])
-    }
-
-    static func handoff(_ h: OncallHandoff, _ snapshot: TeamSnapshot, _ request: StatusReport.Request) -> JSONNode {
-        func side(_ member: String?) -> JSONNode {
-            guard let member else { return .null }
-            return .object([("member", .string(member)), ("local", .string(snapshot.member(member)?.zone.isoLocal(h.at)))])
+    static func write<E: JSONEmitter>(_ snapshot: TeamSnapshot, _ request: StatusReport.Request, into e: inout E) {
+        e.array { e in
+            for g in glances(snapshot, request) { rotation(g, snapshot, request, into: &e) }
         }
-        return .object([
-            ("at", .string(Instant.format(h.at))),
-            ("countdown_seconds", .int(Int(h.at.timeIntervalSince(request.now).rounded(.down)))),
-            ("viewer_local", .string(request.viewerZone.isoLocal(h.at))),
-            ("from", side(h.from)), ("to", side(h.to)),
-        ])
     }
 
-    static func warning(_ w: OncallWarning, _ snapshot: TeamSnapshot) -> JSONNode {
-        .object([
-            ("member", .string(w.member)), ("when", .string(w.when.rawValue)), ("at", .string(Instant.format(w.at))),
-            ("reason", .string(w.concern.rawValue)), ("message", .string(message(w, snapshot))),
-        ])
+    static func rotation<E: JSONEmitter>(_ g: OncallGlance, _ snapshot: TeamSnapshot, _ request: StatusReport.Request, into e: inout E) {
+        let r = g.rotation
+        e.object { e in
+            e.field("rotation", r.id)
+            e.field("name", r.name)
+            e.field("timezone", r.zone.identifier)
+            e.key("now")
+            slot(g.status.now, snapshot, into: &e)
+            e.key("next")
+            slot(g.status.next, snapshot, into: &e)
+            e.array("gaps") { e in
+                for gap in g.status.gaps {
+                    e.object { e in
+                        e.field("start", Instant.format(gap.start))
+                        e.field("end", Instant.format(gap.end))
+                    }
+                }
+            }
+            e.key("handoff")
+            handoff(g.handoff, snapshot, request, into: &e)
+            e.array("warnings") { e in
+                for w in g.warnings { warning(w, snapshot, into: &e) }
+            }
+            e.key("my_next_shift")
+            mine(g.mine, request, into: &e)
+        }
     }
 
-    static func mine(_ s: OncallSlot, _ request: StatusReport.Request) -> JSONNode {
-        .object([
-            ("start", .string(Instant.format(s.start))), ("end", .string(Instant.format(s.end))), ("override", .bool(s.isOverride)),
-            ("start_local", .string(request.viewerZone.isoLocal(s.start))), ("end_local", .string(request.viewerZone.isoLocal(s.end))),
-        ])
+    /// One rotation as a tree (`oncall --json`).
+    static func rotation(_ g: OncallGlance, _ snapshot: TeamSnapshot, _ request: StatusReport.Request) -> JSONNode {
+        JSONTreeBuilder.build { rotation(g, snapshot, request, into: &$0) }
+    }
+
+    /// SPEC's {member, start, end, override}, then the member's name and the override's event id; or null.
+    static func slot<E: JSONEmitter>(_ s: OncallSlot?, _ snapshot: TeamSnapshot, into e: inout E) {
+        guard let s else { return e.null() }
+        e.object { e in
+            e.field("member", s.member)
+            e.field("start", Instant.format(s.start))
+            e.field("end", Instant.format(s.end))
+            e.field("override", s.isOverride)
+            e.field("member_name", snapshot.member(s.member)?.name)
+            e.field("override_event", s.overrideEvent)
+        }
+    }
+
+    static func handoff<E: JSONEmitter>(_ h: OncallHandoff?, _ snapshot: TeamSnapshot, _ request: StatusReport.Request, into e: inout E) {
+        guard let h else { return e.null() }
+        func side(_ member: String?, into e: inout E) {
+            guard let member else { return e.null() }
+            e.object { e in
+                e.field("member", member)
+                e.field("local", snapshot.member(member)?.zone.isoLocal(h.at))
+            }
+        }
+        e.object { e in
+            e.field("at", Instant.format(h.at))
+            e.field("countdown_seconds", Int(h.at.timeIntervalSince(request.now).rounded(.down)))
+            e.field("viewer_local", request.viewerZone.isoLocal(h.at))
+            e.key("from")
+            side(h.from, into: &e)
+            e.key("to")
+            side(h.to, into: &e)
+        }
+    }
+
+    static func warning<E: JSONEmitter>(_ w: OncallWarning, _ snapshot: TeamSnapshot, into e: inout E) {
+        e.object { e in
+            e.field("member", w.member)
+            e.field("when", w.when.rawValue)
+            e.field("at", Instant.format(w.at))
+            e.field("reason", w.concern.rawValue)
+            e.field("message", message(w, snapshot))
+        }
+    }
+
+    static func mine<E: JSONEmitter>(_ s: OncallSlot?, _ request: StatusReport.Request, into e: inout E) {
+        guard let s else { return e.null() }
+        e.object { e in
+            e.field("start", Instant.format(s.start))
+            e.field("end", Instant.format(s.end))
+            e.field("override", s.isOverride)
+            e.field("start_local", request.viewerZone.isoLocal(s.start))
+            e.field("end_local", request.viewerZone.isoLocal(s.end))
+        }
     }
 
     /// One plain sentence, e.g. "bob will be outside their working hours at the handoff (03:00 in America/New_York)".

@@ -20,19 +20,44 @@ public enum StatusReport {
         }
     }
 
+    /// Streams the document section by section (`status --json`): nothing is built whole.
+    public static func write(_ snapshot: TeamSnapshot, _ request: Request, into stream: inout JSONStream) {
+        emit(snapshot, request, into: &stream)
+    }
+
+    /// The document as a tree.
     public static func build(_ snapshot: TeamSnapshot, _ request: Request) -> JSONNode {
-        .object([
-            ("schema", .string("meridian.status/1")),
-            ("now", .string(Instant.format(request.now))),
-            ("viewer", .object([("member", .string(request.viewer)), ("timezone", .string(request.viewerZone.identifier))])),
-            ("team", .object([("name", .string(snapshot.settings.name))])),
-            ("members", MembersReport.build(snapshot, request)),
-            ("overlap", OverlapReport.build(snapshot, request)),
-            ("board", BoardReport.build(snapshot, request)),
-            ("oncall", OncallReport.build(snapshot, request)),
-            ("problems", .array(snapshot.problems.map { p in
-                .object([("file", .string(p.file)), ("line", p.line.map { .int($0) } ?? .null), ("message", .string(p.message))])
-            })),
-        ])
+        JSONTreeBuilder.build { emit(snapshot, request, into: &$0) }
+    }
+
+    /// The one description of the document, for either emitter.
+    static func emit<E: JSONEmitter>(_ snapshot: TeamSnapshot, _ request: Request, into e: inout E) {
+        e.object { e in
+            e.field("schema", "meridian.status/1")
+            e.field("now", Instant.format(request.now))
+            e.object("viewer") { e in
+                e.field("member", request.viewer)
+                e.field("timezone", request.viewerZone.identifier)
+            }
+            e.object("team") { e in e.field("name", snapshot.settings.name) }
+            e.key("members")
+            MembersReport.write(snapshot, request, into: &e)
+            e.key("overlap")
+            OverlapReport.write(snapshot, request, into: &e)
+            e.key("board")
+            BoardReport.write(snapshot, request, into: &e)
+            e.key("oncall")
+            OncallReport.write(snapshot, request, into: &e)
+            e.array("problems") { e in
+                for p in snapshot.problems {
+                    e.object { e in
+                        e.field("file", p.file)
+                        e.key("line")
+                        if let line = p.line { e.int(line) } else { e.null() }
+                        e.field("message", p.message)
+                    }
+                }
+            }
+        }
     }
 }

@@ -46,11 +46,14 @@ public struct Context {
         return p
     }
 
-    /// Opens TEAM (exit 2 when it is not a team directory).
+    /// Opens TEAM (exit 2 when it is not a team directory). Each command opens it once, and it
+    /// lives until the process exits: freeing it would only delay the exit.
     public func openTeam() throws(CLIError) -> Team {
         let path = try requireDataPath()
         do {
-            return try Team(path: path, cache: journalCache(teamPath: path))
+            let team = try Team(path: path, cache: journalCache(teamPath: path))
+            ProcessExit.keepUntilExit(team)
+            return team
         } catch {
             throw .usage(error.description)
         }
