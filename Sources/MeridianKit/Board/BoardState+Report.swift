@@ -12,7 +12,7 @@ extension BoardState {
     /// Every column's tasks in display order, as `columns.map(tasks(in:))` without the copies.
     public var layout: BoardLayout {
         let tasks = self.tasks.values
-        // A column named twice in team.toml shows the same tasks twice, as `tasks(in:)` does.
+        // team.toml's names are distinct; were one repeated, both would show its tasks, as `tasks(in:)` does.
         var firstIndex: [String: Int] = [:]
         for (i, name) in columns.enumerated() where firstIndex[name] == nil { firstIndex[name] = i }
         // Unknown columns show in the first one (`displayColumn`).

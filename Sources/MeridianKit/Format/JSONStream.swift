@@ -2,8 +2,10 @@
 /// sink can drain in chunks: a 7 MB document never exists whole, nor as a tree.
 /// Layout: `[]` and `{}` when empty; in pretty form one element per line and `"key": value`.
 public struct JSONStream: JSONEmitter {
-    /// Bytes written and not yet handed to the sink (all of them when there is no sink).
-    public private(set) var bytes: [UInt8] = []
+    /// Storage, always zero-filled to its capacity; `buffer[0..<used]` is the text written and
+    /// not yet handed to the sink (all of it when there is no sink).
+    private var buffer: [UInt8]
+    private var used = 0
     private let pretty: Bool
     /// Containers open around the next token.
     private var depth = 0
@@ -19,7 +21,7 @@ public struct JSONStream: JSONEmitter {
         self.pretty = pretty
         chunkSize = .max
         sink = nil
-        bytes.reserveCapacity(1 << 12)
+        buffer = Array(repeating: 0, count: 1 << 12)
     }
 
     /// Hands `sink` about `chunkSize` bytes at a time; call `flush()` after the last token.
@@ -27,19 +29,27 @@ public struct JSONStream: JSONEmitter {
         self.pretty = pretty
         self.chunkSize = max(1, chunkSize)
         self.sink = sink
-        bytes.reserveCapacity(self.chunkSize + (1 << 12))
+        buffer = Array(repeating: 0, count: self.chunkSize + (1 << 12))
     }
+
+    /// Text written and not yet handed to a sink.
+    public var bytes: [UInt8] { Array(buffer[0..<used]) }
 
     /// Appends bytes that are not JSON tokens (e.g. the final newline).
     public mutating func raw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        let n = text.utf8CodeUnitCount
+        write(upTo: n) { p in
+            p.update(from: text.utf8Start, count: n)
+            return n
+        }
     }
 
     /// Hands whatever is buffered to the sink.
     public mutating func flush() {
-        guard let sink, !bytes.isEmpty else { return }
-        bytes.withUnsafeBufferPointer { sink($0) }
-        bytes.removeAll(keepingCapacity: true)
+        guard let sink, used > 0 else { return }
+        let n = used
+        buffer.withUnsafeBufferPointer { sink(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+        used = 0
     }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -48,83 +58,131 @@ public struct JSONStream: JSONEmitter {
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     public mutating func key(_ name: StaticString) {
-        beginElement()
-        JSONBytes.appendString(utf8: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount), to: &bytes)
-        afterName()
+        name.withUTF8Buffer { memberName($0) }
     }
 
     public mutating func key(_ name: String) {
-        beginElement()
-        JSONBytes.appendString(name, to: &bytes)
-        afterName()
+        var name = name
+        name.withUTF8 { self.memberName($0) }
     }
 
     public mutating func string(_ value: String) {
-        beginElement()
-        JSONBytes.appendString(value, to: &bytes)
+        var value = value
+        value.withUTF8 { utf8 in
+            token(upTo: JSONBytes.maxStringLength(utf8.count)) { JSONBytes.writeString(utf8, to: $0) }
+        }
     }
 
     public mutating func int(_ value: Int64) {
-        beginElement()
-        JSONBytes.appendInt(value, to: &bytes)
+        token(upTo: JSONBytes.maxIntLength) { JSONBytes.writeInt(value, to: $0) }
     }
 
     public mutating func bool(_ value: Bool) {
-        beginElement()
-        if value { raw("true") } else { raw("false") }
+        if value { literal("true") } else { literal("false") }
     }
 
-    public mutating func null() {
-        beginElement()
-        raw("null")
+    public mutating func null() { literal("null") }
+
+    private mutating func literal(_ text: StaticString) {
+        let n = text.utf8CodeUnitCount
+        token(upTo: n) { p in
+            p.update(from: text.utf8Start, count: n)
+            return n
+        }
+    }
+
+    /// A member name and its `:` (`: ` when pretty); the value follows on the same line.
+    private mutating func memberName(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let pretty = self.pretty
+        token(upTo: JSONBytes.maxStringLength(utf8.count) + 2) { p in
+            var n = JSONBytes.writeString(utf8, to: p)
+            p[n] = UInt8(ascii: ":")
+            n += 1
+            if pretty {
+                p[n] = 0x20
+                n += 1
+            }
+            return n
+        }
+        afterKey = true
     }
 
     private mutating func open(_ bracket: UInt8) {
-        beginElement()
-        bytes.append(bracket)
+        token(upTo: 1) { p in
+            p[0] = bracket
+            return 1
+        }
         depth += 1
         empty = true
     }
 
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
-        if !empty { newline(depth) }
-        bytes.append(bracket)
+        let indent = !empty && pretty ? depth : -1
+        write(upTo: Self.maxNewline(indent) + 1) { p in
+            let n = Self.newline(indent, at: p)
+            p[n] = bracket
+            return n + 1
+        }
         // The enclosing container holds at least this one.
         empty = false
     }
 
-    private mutating func afterName() {
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(0x20) }
-        afterKey = true
-    }
-
-    /// What goes before a value or key: nothing after a key, else a comma after an earlier
-    /// element and a new line at this depth. Drains a full buffer first.
-    private mutating func beginElement() {
+    /// Writes one token with what goes before it: nothing after a key, else a comma after an
+    /// earlier element and (pretty) a new line at this depth. Drains a full buffer first.
+    @inline(__always)
+    private mutating func token(upTo limit: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        var comma = false
+        var indent = -1
         if afterKey {
             afterKey = false
-            return
-        }
-        if bytes.count >= chunkSize { flush() }
-        guard depth > 0 else { return }
-        if !empty { bytes.append(UInt8(ascii: ",")) }
-        newline(depth)
-        empty = false
-    }
-
-    private mutating func newline(_ level: Int) {
-        guard pretty else { return }
-        let n = 2 * level + 1
-        if n <= Self.newlineAndSpaces.count {
-            Self.newlineAndSpaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
         } else {
-            bytes.append(0x0A)
-            bytes.append(contentsOf: repeatElement(UInt8(0x20), count: n - 1))
+            if used >= chunkSize { flush() }
+            if depth > 0 {
+                comma = !empty
+                if pretty { indent = depth }
+                empty = false
+            }
+        }
+        write(upTo: 1 + Self.maxNewline(indent) + limit) { p in
+            var n = 0
+            if comma {
+                p[0] = UInt8(ascii: ",")
+                n = 1
+            }
+            n += Self.newline(indent, at: p + n)
+            return n + body(p + n)
         }
     }
 
-    /// A newline then spaces, sliced for the common indentation depths.
-    private static let newlineAndSpaces: [UInt8] = [0x0A] + Array(repeating: 0x20, count: 63)
+    /// Room `newline` may take: the newline, the spaces, and up to seven more written in passing.
+    @inline(__always)
+    private static func maxNewline(_ level: Int) -> Int { level < 0 ? 0 : 2 * level + 8 }
+
+    /// A newline and two spaces a level (nothing for level -1); returns the bytes it means.
+    @inline(__always)
+    private static func newline(_ level: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        guard level >= 0 else { return 0 }
+        p[0] = 0x0A
+        // Spaces eight at a time; the bytes past the last one are overwritten by what follows.
+        let spaces = 2 * level
+        var k = 0
+        while k < spaces {
+            UnsafeMutableRawPointer(p + 1 + k).storeBytes(of: 0x2020_2020_2020_2020 as UInt64, as: UInt64.self)
+            k += 8
+        }
+        return 1 + spaces
+    }
+
+    /// Lets `body` write at most `limit` bytes at the end of the text; it returns how many it wrote.
+    @inline(__always)
+    private mutating func write(upTo limit: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if used + limit > buffer.count { grow(to: used + limit) }
+        let at = used
+        used += buffer.withUnsafeMutableBufferPointer { body($0.baseAddress! + at) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        buffer.append(contentsOf: repeatElement(0, count: max(needed, 2 * buffer.count) - buffer.count))
+    }
 }
