@@ -15,16 +15,14 @@ extension BoardState {
         // team.toml's names are distinct; were one repeated, both would show its tasks, as `tasks(in:)` does.
         var firstIndex: [String: Int] = [:]
         for (i, name) in columns.enumerated() where firstIndex[name] == nil { firstIndex[name] = i }
-        // Unknown columns show in the first one (`displayColumn`).
-        let group = tasks.map { firstIndex[$0.column] ?? 0 }
-        var order = Array(tasks.indices)
-        order.sort { a, b in
-            if group[a] != group[b] { return group[a] < group[b] }
-            if tasks[a].priority != tasks[b].priority { return tasks[a].priority < tasks[b].priority }
-            return tasks[a].creationIndex < tasks[b].creationIndex
+        // Unknown columns show in the first one (`displayColumn`); within a column, the packed
+        // (priority rank, creation) key of `inDisplayOrder`.
+        var byGroup = Array(repeating: [(key: UInt64, slot: Int)](), count: columns.count)
+        for slot in tasks.indices {
+            let key = UInt64(tasks[slot].priority.rank) << 56 | UInt64(truncatingIfNeeded: tasks[slot].creationIndex)
+            byGroup[firstIndex[tasks[slot].column] ?? 0].append((key, slot))
         }
-        var byGroup = Array(repeating: [Int](), count: columns.count)
-        for slot in order { byGroup[group[slot]].append(slot) }
-        return BoardLayout(tasks: tasks, columns: columns.map { byGroup[firstIndex[$0] ?? 0] })
+        for g in byGroup.indices { byGroup[g].sort { $0.key < $1.key } }
+        return BoardLayout(tasks: tasks, columns: columns.map { byGroup[firstIndex[$0] ?? 0].map(\.slot) })
     }
 }

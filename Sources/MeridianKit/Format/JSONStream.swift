@@ -57,8 +57,26 @@ public struct JSONStream: JSONEmitter {
     public mutating func beginArray() { open(UInt8(ascii: "[")) }
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
+    /// A literal name is plain ASCII (checked in debug builds), so it is copied, not escaped.
     public mutating func key(_ name: StaticString) {
-        name.withUTF8Buffer { memberName($0) }
+        name.withUTF8Buffer { utf8 in
+            assert(utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }, "JSON key literal needs escaping: \(name)")
+            let pretty = self.pretty
+            token(upTo: utf8.count + 4) { p in
+                p[0] = UInt8(ascii: "\"")
+                (p + 1).update(from: utf8.baseAddress!, count: utf8.count)
+                var n = utf8.count + 1
+                p[n] = UInt8(ascii: "\"")
+                p[n + 1] = UInt8(ascii: ":")
+                n += 2
+                if pretty {
+                    p[n] = 0x20
+                    n += 1
+                }
+                return n
+            }
+            afterKey = true
+        }
     }
 
     public mutating func key(_ name: String) {
