@@ -79,33 +79,34 @@ public enum TimelineView {
         let planned = state.timelinePlanned(start: d.start, length: d.length, axisWidth: axisWidth)
         let singleWidth = [g.offBar, g.bar, g.gap].allSatisfy { $0.count == 1 && DisplayWidth.of($0) == 1 }
         let nowStyle = theme.style(.now)
-        let blocks: [ThemeRole: Style] = [.timeOff: theme.block(.timeOff), .working: theme.block(.working), .offHours: theme.block(.offHours)]
+        let timeOffStyle = theme.block(.timeOff), workingStyle = theme.block(.working), offHoursStyle = theme.block(.offHours)
         for (row, member) in members.enumerated().dropFirst(first).prefix(max(0, rowsRoom)) {
             let y = inner.y + 1 + row - first
             let selected = focused && row == state.timelineRow
             buffer.putField(member.name, x: inner.x, y: y, width: labelWidth - 1,
                             style: selected ? theme.selected : theme.style(member.id == state.me ? .accent : .text), ellipsis: g.ellipsis)
             // Cells of one glyph and style are put as one run (when every glyph is one column wide).
-            var run = "", runStart = 0, runStyle: Style? = nil
+            var runGlyph = "", runStart = 0, runLength = 0, runStyle: Style? = nil
             for i in 0..<axisWidth {
                 let at = instant(i)
-                let (glyph, role): (String, ThemeRole)
+                let glyph: String
+                let blockStyle: Style
                 if days[row].onTimeOff(at) {
-                    (glyph, role) = (g.offBar, .timeOff)
+                    (glyph, blockStyle) = (g.offBar, timeOffStyle)
                 } else if days[row].inHours(at) {
-                    (glyph, role) = (g.bar, .working)
+                    (glyph, blockStyle) = (g.bar, workingStyle)
                 } else {
-                    (glyph, role) = (g.gap, .offHours)
+                    (glyph, blockStyle) = (g.gap, offHoursStyle)
                 }
-                let cellStyle = i == nowColumn ? nowStyle : blocks[role]!
-                if singleWidth, cellStyle == runStyle, glyph == run.last.map(String.init) {
-                    run += glyph
+                let cellStyle = i == nowColumn ? nowStyle : blockStyle
+                if singleWidth, cellStyle == runStyle, glyph == runGlyph {
+                    runLength += 1
                     continue
                 }
-                if let runStyle { buffer.put(run, x: axisX + runStart, y: y, style: runStyle) }
-                (run, runStart, runStyle) = (glyph, i, cellStyle)
+                if let runStyle { buffer.put(String(repeating: runGlyph, count: runLength), x: axisX + runStart, y: y, style: runStyle) }
+                (runGlyph, runStart, runLength, runStyle) = (glyph, i, 1, cellStyle)
             }
-            if let runStyle { buffer.put(run, x: axisX + runStart, y: y, style: runStyle) }
+            if let runStyle { buffer.put(String(repeating: runGlyph, count: runLength), x: axisX + runStart, y: y, style: runStyle) }
         }
         let overlapY = inner.maxY - 1
         buffer.putField("overlap", x: inner.x, y: overlapY, width: labelWidth - 1, style: theme.style(.overlap), ellipsis: g.ellipsis)
