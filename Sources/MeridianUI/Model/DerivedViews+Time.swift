@@ -81,11 +81,11 @@ extension AppState {
         let rows = ClocksView.visibleRows(self)
         let t = displayTime
         let zone = viewerZone
-        if var part = derived.clocks, part.time == t, part.zone == zone.identifier, part.first == rows.lowerBound, part.infos.count == rows.count,
+        if var part = derived.clocks, part.time == t, part.zone == zone.identifier, part.first == rows.lowerBound, part.rows.count == rows.count,
            let changed = members.changes(since: part.membersVersion) {
             if !changed.isEmpty {
                 for (k, i) in rows.enumerated() where changed.contains(members.members[i].id) {
-                    part.infos[k] = MeridianKit.Availability.of(member: members.members[i], snapshot: snapshot, at: t, viewerZone: zone)
+                    part.rows[k] = ClocksRow(member: members.members[i], snapshot: snapshot, at: t, viewerZone: zone)
                     derived.work.clockRows += 1
                 }
             }
@@ -96,7 +96,7 @@ extension AppState {
         }
         let list = snapshot.members
         derived.clocks = .init(generation: generation, membersVersion: members.version, time: t, zone: zone.identifier, first: rows.lowerBound,
-                               infos: rows.map { MeridianKit.Availability.of(member: list[$0], snapshot: snapshot, at: t, viewerZone: zone) })
+                               rows: rows.map { ClocksRow(member: list[$0], snapshot: snapshot, at: t, viewerZone: zone) })
         derived.work.clockRows += rows.count
     }
 }

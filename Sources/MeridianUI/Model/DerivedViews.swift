@@ -71,7 +71,7 @@ public struct DerivedViews: Sendable {
         var time: Date
         var zone: String
         var first: Int
-        var infos: [MemberAvailability]
+        var rows: [ClocksRow]
     }
 
     var board: BoardPart?
@@ -159,14 +159,14 @@ extension AppState {
         return Self.widestName(snapshot.members)
     }
 
-    /// Member `index`'s availability, status and DST hint at the shown instant for the viewer.
-    func memberAvailability(_ index: Int, viewerZone zone: Zone) -> MemberAvailability {
+    /// Member `index`'s Clocks row (availability, status, DST hint, texts) at the shown instant for the viewer.
+    func clocksRow(_ index: Int, viewerZone zone: Zone) -> ClocksRow {
         let t = displayTime
         if let part = derived.clocks, part.generation == snapshotGeneration, part.time == t, part.zone == zone.identifier,
-           index >= part.first, index < part.first + part.infos.count {
-            return part.infos[index - part.first]
+           index >= part.first, index < part.first + part.rows.count {
+            return part.rows[index - part.first]
         }
-        return MeridianKit.Availability.of(member: snapshot.members[index], snapshot: snapshot, at: t, viewerZone: zone)
+        return ClocksRow(member: snapshot.members[index], snapshot: snapshot, at: t, viewerZone: zone)
     }
 
     /// The members who lost a claim of task `id` (empty: no conflict).

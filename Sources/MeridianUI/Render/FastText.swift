@@ -17,6 +17,13 @@ enum FastText {
         isPrintableASCII(s) ? s.utf8.count : DisplayWidth.of(s)
     }
 
+    /// `DisplayWidth.of(s) <= width`, answered from the byte count when that settles it: no
+    /// grapheme is wider than its UTF-8 bytes (a two-column one has at least three), so text of at
+    /// most `width` bytes fits.
+    static func fits(_ s: String, _ width: Int) -> Bool {
+        s.utf8.count <= width || Self.width(s) <= width
+    }
+
     /// `DisplayWidth.truncate(s, toWidth: width, ellipsis: ellipsis)`.
     static func truncate(_ s: String, toWidth width: Int, ellipsis: String) -> String {
         guard width > 0, isPrintableASCII(s) else { return DisplayWidth.truncate(s, toWidth: width, ellipsis: ellipsis) }

@@ -63,7 +63,7 @@ public enum TimelineView {
             let x = axisX + Int((Double(h) * 3600 / cell).rounded(.down))
             guard x >= labelEnd, x + 2 <= inner.maxX, !(x...(x + 1)).contains(axisX + nowColumn) else { continue }
             let hour = zone.local(d.start.addingTimeInterval(Double(h) * 3600)).hour
-            buffer.put(String(format: "%02d", hour), x: x, y: inner.y, style: theme.style(.muted))
+            buffer.put(hour < 10 ? "0\(hour)" : "\(hour)", x: x, y: inner.y, style: theme.style(.muted))
             labelEnd = x + 3
         }
         if (0..<axisWidth).contains(nowColumn) {
@@ -103,17 +103,38 @@ public enum TimelineView {
                     runLength += 1
                     continue
                 }
-                if let runStyle { buffer.put(String(repeating: runGlyph, count: runLength), x: axisX + runStart, y: y, style: runStyle) }
+                if let runStyle { putRun(&buffer, runGlyph, count: runLength, x: axisX + runStart, y: y, style: runStyle, singleWidth: singleWidth) }
                 (runGlyph, runStart, runLength, runStyle) = (glyph, i, 1, cellStyle)
             }
-            if let runStyle { buffer.put(String(repeating: runGlyph, count: runLength), x: axisX + runStart, y: y, style: runStyle) }
+            if let runStyle { putRun(&buffer, runGlyph, count: runLength, x: axisX + runStart, y: y, style: runStyle, singleWidth: singleWidth) }
         }
         let overlapY = inner.maxY - 1
         buffer.putField("overlap", x: inner.x, y: overlapY, width: labelWidth - 1, style: theme.style(.overlap), ellipsis: g.ellipsis)
+        // Cells of one style are put as one run when every cell is one single-column character.
+        let overlapSingle = g.overlapBar.count == 1 && DisplayWidth.of(g.overlapBar) == 1
+        let overlapStyle = theme.style(.overlap), mutedStyle = theme.style(.muted)
+        var run = "", runStart = 0, runStyle: Style? = nil
         for i in 0..<axisWidth {
             let all = !members.isEmpty && planned[i] == members.count
             let text = all ? g.overlapBar : planned[i] == 0 ? " " : planned[i] < 10 ? "\(planned[i])" : "+"
-            buffer.put(text, x: axisX + i, y: overlapY, style: i == nowColumn ? theme.style(.now) : theme.style(all ? .overlap : .muted))
+            let cellStyle = i == nowColumn ? nowStyle : all ? overlapStyle : mutedStyle
+            if overlapSingle, cellStyle == runStyle {
+                run += text
+                continue
+            }
+            if let runStyle { buffer.put(run, x: axisX + runStart, y: overlapY, style: runStyle) }
+            (run, runStart, runStyle) = (text, i, cellStyle)
+        }
+        if let runStyle { buffer.put(run, x: axisX + runStart, y: overlapY, style: runStyle) }
+    }
+
+    /// `count` copies of a glyph from (x, y): filled cell by cell when it is one single-column
+    /// character (what putting the repeated text would write), else put as text.
+    static func putRun(_ buffer: inout FrameBuffer, _ glyph: String, count: Int, x: Int, y: Int, style: Style, singleWidth: Bool) {
+        if singleWidth, let c = glyph.first {
+            buffer.fill(Rect(x: x, y: y, width: count, height: 1), style: style, char: c)
+        } else {
+            buffer.put(String(repeating: glyph, count: count), x: x, y: y, style: style)
         }
     }
 }

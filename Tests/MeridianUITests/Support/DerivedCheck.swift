@@ -44,10 +44,10 @@ enum DerivedCheck {
         }
         if let part = d.clocks {
             let rows = ClocksView.visibleRows(s)
-            #expect(part.time == t && part.zone == zone.identifier && part.first == rows.lowerBound && part.infos.count == rows.count,
+            #expect(part.time == t && part.zone == zone.identifier && part.first == rows.lowerBound && part.rows.count == rows.count,
                     "\(what): clocks kept for another time, zone or rows", sourceLocation: sourceLocation)
-            let fresh = rows.map { MeridianKit.Availability.of(member: s.snapshot.members[$0], snapshot: s.snapshot, at: t, viewerZone: zone) }
-            expectSame(part.infos.map(describe), fresh.map(describe), "\(what): clocks rows", sourceLocation)
+            let fresh = rows.map { ClocksRow(member: s.snapshot.members[$0], snapshot: s.snapshot, at: t, viewerZone: zone) }
+            expectSame(part.rows.map(describe), fresh.map(describe), "\(what): clocks rows", sourceLocation)
         }
         DerivedViewsTests.expectSameFrames(s, what, sourceLocation: sourceLocation)
     }
@@ -70,8 +70,9 @@ enum DerivedCheck {
         "\(g.rotation.id) \(g.status) \(String(describing: g.handoff)) \(g.warnings) \(String(describing: g.mine))"
     }
 
-    static func describe(_ a: MemberAvailability) -> String {
-        "\(a.member.id) \(a.member.name) \(a.availability) \(String(describing: a.status)) \(String(describing: a.nextChange)) "
+    static func describe(_ row: ClocksRow) -> String {
+        let a = row.info
+        return "\(row.clock) \(row.weekday) \(row.offset) \(row.nextChange ?? "-") \(a.member.id) \(a.member.name) \(a.availability) \(String(describing: a.status)) \(String(describing: a.nextChange)) "
             + "\(a.utcOffset) \(a.localTime) \(String(describing: a.dstChange))"
     }
 }
