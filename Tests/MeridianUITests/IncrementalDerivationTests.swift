@@ -78,10 +78,7 @@ import Testing
             let before = state.derived.work
             try change(&state, team)
             DerivedCheck.expectKeptDataIsFresh(state, "after the change")
-            let after = state.derived.work
-            return .init(boards: after.boards - before.boards, narrowedBoards: after.narrowedBoards - before.narrowedBoards,
-                         timelineDays: after.timelineDays - before.timelineDays, glances: after.glances - before.glances,
-                         clockRows: after.clockRows - before.clockRows)
+            return state.derived.work.since(before)
         }
 
         static func reload(_ s: inout AppState, _ team: GeneratedTeam) {
@@ -106,7 +103,7 @@ import Testing
         #expect(work == .init(boards: 1, narrowedBoards: 0, timelineDays: 0, glances: 0, clockRows: 0))
     }
 
-    @Test func aStatusRederivesThatMembersRowsOnly() throws {
+    @Test func aStatusRederivesThatMembersClocksRowOnly() throws {
         var probe = try Probe()
         defer { probe.team.remove() }
         let member = Self.offCallMember(probe.state)
@@ -114,7 +111,19 @@ import Testing
             try team.append(member, "status.set", [("text", .string("Lunch")), ("kind", .string("away"))], at: Self.start)
             Probe.reload(&s, team)
         }
-        #expect(work == .init(boards: 0, narrowedBoards: 0, timelineDays: 1, glances: 0, clockRows: 1))
+        #expect(work == .init(boards: 0, narrowedBoards: 0, timelineDays: 0, glances: 0, clockRows: 1))
+    }
+
+    /// Statuses show in the Clocks row only: the timeline's plan and the on-call warnings ignore them.
+    @Test func aStatusOfTheMemberOnCallRederivesTheirClocksRowOnly() throws {
+        var probe = try Probe()
+        defer { probe.team.remove() }
+        let onCall = try #require(probe.state.derived.oncall!.glances.compactMap(\.status.now?.member).first)
+        let work = try probe.work { s, team in
+            try team.append(onCall, "status.set", [("text", .string("Out")), ("kind", .string("ooo"))], at: Self.start)
+            Probe.reload(&s, team)
+        }
+        #expect(work.boards == 0 && work.timelineDays == 0 && work.glances == 0 && work.clockRows <= 1)
     }
 
     @Test func timeOffOfTheMemberOnCallRederivesTheirRotationsGlances() throws {

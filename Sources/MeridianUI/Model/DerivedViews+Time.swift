@@ -13,8 +13,8 @@ extension AppState {
         let date = zone.date(at: t)
         if var part = derived.timeline, part.zone == zone.identifier, part.date == date,
            let changed = members.changes(since: part.membersVersion) {
-            if !changed.isEmpty {
-                for (i, member) in members.members.enumerated() where changed.contains(member.id) {
+            if !changed.plans.isEmpty {
+                for (i, member) in members.members.enumerated() where changed.plans.contains(member.id) {
                     part.days[i] = MemberQueries.Day(member, snapshot, window: part.window)
                     derived.work.timelineDays += 1
                 }
@@ -38,8 +38,8 @@ extension AppState {
     }
 
     /// One glance per rotation. A glance reads its rotation, that rotation's overrides, and the
-    /// profile and presence of the members on call now and next (`OncallGlance`'s warnings); one
-    /// whose inputs are unchanged is kept.
+    /// plans (hours, time off) of the members on call now and next — `OncallGlance`'s warnings are
+    /// about off hours and time off, never statuses; one whose inputs are unchanged is kept.
     mutating func refreshOncall() {
         let generation = snapshotGeneration
         guard let members = derived.members else { return }
@@ -52,9 +52,9 @@ extension AppState {
                 let sameOverrides = StorageIdentity.same(part.overrides, overrides)
                 for (i, rotation) in rotations.enumerated() {
                     var stale = !sameOverrides && part.overrides.overrides(for: rotation.id) != overrides.overrides(for: rotation.id)
-                    if !stale, !changed.isEmpty {
+                    if !stale, !changed.plans.isEmpty {
                         let status = part.glances[i].status
-                        stale = [status.now?.member, status.next?.member].contains { $0.map(changed.contains) ?? false }
+                        stale = [status.now?.member, status.next?.member].contains { $0.map(changed.plans.contains) ?? false }
                     }
                     if stale {
                         part.glances[i] = OncallGlance(rotation, in: snapshot, now: t, viewer: me)
@@ -84,7 +84,7 @@ extension AppState {
         if var part = derived.clocks, part.time == t, part.zone == zone.identifier, part.first == rows.lowerBound, part.rows.count == rows.count,
            let changed = members.changes(since: part.membersVersion) {
             if !changed.isEmpty {
-                for (k, i) in rows.enumerated() where changed.contains(members.members[i].id) {
+                for (k, i) in rows.enumerated() where changed.affectsClocks(members.members[i].id) {
                     part.rows[k] = ClocksRow(member: members.members[i], snapshot: snapshot, at: t, viewerZone: zone)
                     derived.work.clockRows += 1
                 }

@@ -81,19 +81,24 @@ public struct DerivedViews: Sendable {
     var timeline: TimelinePart?
     var oncall: OncallPart?
     var clocks: ClocksPart?
-    /// What was derived so far (for tests: a change derives only what it touches).
-    var work = Work()
+    /// What was derived so far (tests and the bench check that a change derives only what it touches).
+    public internal(set) var work = Work()
 
     /// Nothing derived yet.
     public init() {}
 
     /// Counts of derivations, by kind.
-    struct Work: Sendable, Equatable {
-        var boards = 0
-        var narrowedBoards = 0
-        var timelineDays = 0
-        var glances = 0
-        var clockRows = 0
+    public struct Work: Sendable, Equatable {
+        /// Board models derived in one pass over the tasks, and narrowed from the last one.
+        public var boards = 0, narrowedBoards = 0
+        /// Members' timeline days, on-call glances and Clocks rows derived.
+        public var timelineDays = 0, glances = 0, clockRows = 0
+
+        /// What was derived between `earlier` and this.
+        public func since(_ earlier: Work) -> Work {
+            Work(boards: boards - earlier.boards, narrowedBoards: narrowedBoards - earlier.narrowedBoards,
+                 timelineDays: timelineDays - earlier.timelineDays, glances: glances - earlier.glances, clockRows: clockRows - earlier.clockRows)
+        }
     }
 }
 

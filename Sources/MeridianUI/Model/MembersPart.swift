@@ -1,9 +1,9 @@
 import Foundation
 import MeridianKit
 
-/// What the time views (timeline, clocks, on-call warnings) read about each member: the profile
-/// and the member's slice of the presence fold. Kept in `DerivedViews` so that a new snapshot is
-/// compared member by member, and only the rows of members whose inputs changed are re-derived.
+/// What the time views read about each member: the profile and the member's slice of the presence
+/// fold. Kept in `DerivedViews` so that a new snapshot is compared member by member, and only the
+/// rows of members whose inputs changed are re-derived.
 struct MembersPart: Sendable {
     var generation: Int
     /// Bumped whenever some member's inputs changed.
@@ -12,16 +12,28 @@ struct MembersPart: Sendable {
     var presence: PresenceState
     /// Each member's slice of `presence`, by index in `members`.
     var slices: [MemberSlice]
-    /// The ids of the members whose inputs changed at the last bump; nil: the member list itself changed.
-    var changed: Set<String>?
+    /// What changed at the last bump; nil: the member list itself changed.
+    var changed: MemberChanges?
 
-    /// The members whose inputs changed since `version` (empty: none), or nil when that is not
-    /// known (more than one bump ago, or the member list changed): then everything is re-derived.
-    func changes(since version: Int) -> Set<String>? {
-        if version == self.version { return [] }
+    /// What changed since `version` (nothing, when it is this one), or nil when that is not known
+    /// (more than one bump ago, or the member list changed): then everything is re-derived.
+    func changes(since version: Int) -> MemberChanges? {
+        if version == self.version { return MemberChanges() }
         if version == self.version - 1 { return changed }
         return nil
     }
+}
+
+/// The members whose inputs changed, by what the views read: plans (time off — the timeline, the
+/// on-call warnings and the clocks read them) and statuses (only the clocks show them; the plan
+/// and on-call warnings ignore statuses, SPEC §2).
+struct MemberChanges: Sendable, Equatable {
+    var plans: Set<String> = []
+    var statuses: Set<String> = []
+
+    var isEmpty: Bool { plans.isEmpty && statuses.isEmpty }
+    /// Members whose Clocks row may differ.
+    func affectsClocks(_ id: String) -> Bool { plans.contains(id) || statuses.contains(id) }
 }
 
 /// One member's part of the presence fold: statuses and time off.
@@ -34,11 +46,6 @@ struct MemberSlice: Sendable {
     init(_ member: String, _ presence: PresenceState) {
         history = presence.statusHistory[member]
         timeOff = presence.timeOff(of: member)
-    }
-
-    /// True only when both slices are certainly the same.
-    func same(as other: MemberSlice) -> Bool {
-        StorageIdentity.same(history, other.history) && timeOff == other.timeOff
     }
 }
 
@@ -60,8 +67,11 @@ extension AppState {
         part.members = members
         if !StorageIdentity.same(part.presence, presence) {
             let slices = members.map { MemberSlice($0.id, presence) }
-            var changed: Set<String> = []
-            for i in members.indices where !slices[i].same(as: part.slices[i]) { changed.insert(members[i].id) }
+            var changed = MemberChanges()
+            for i in members.indices {
+                if slices[i].timeOff != part.slices[i].timeOff { changed.plans.insert(members[i].id) }
+                if !StorageIdentity.same(slices[i].history, part.slices[i].history) { changed.statuses.insert(members[i].id) }
+            }
             part.presence = presence
             part.slices = slices
             if !changed.isEmpty {
