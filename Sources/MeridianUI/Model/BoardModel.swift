@@ -17,32 +17,48 @@ public struct BoardModel: Sendable {
     public var columns: [Column]
 
     public init(snapshot: TeamSnapshot, filter: String) {
-        let board = snapshot.board
+        self.init(board: snapshot.board, wipLimits: snapshot.settings.wipLimits, query: TaskFilter(filter, snapshot: snapshot))
+    }
+
+    /// One pass over the tasks. Only the fields the order needs are read from each task (into
+    /// locals, so the task itself is not copied) unless a filter has to look at the whole task.
+    init(board: BoardState, wipLimits: [String: Int], query: TaskFilter) {
         let names = board.columns
-        // One bucket per distinct column name; a task in an unknown column shows in the first.
-        var bucketOf: [String: Int] = [:]
-        for name in names where bucketOf[name] == nil { bucketOf[name] = bucketOf.count }
-        let query = TaskFilter(filter, snapshot: snapshot)
-        var totals = Array(repeating: 0, count: bucketOf.count)
-        // Sort keys of the shown tasks: priority rank, then creation (BoardState's display order).
-        // Only keys and ids are collected; tasks stay in the table (no copy of 20,000 tasks).
-        var keys: [(key: UInt64, bucket: Int32, id: String)] = []
-        keys.reserveCapacity(board.tasks.count)
+        let buckets = ColumnBuckets(names)
+        var totals = Array(repeating: 0, count: buckets.count)
+        var order = BoardOrder(capacity: query.isEmpty ? board.tasks.count : 0)
         if !names.isEmpty {
-            for (id, task) in board.tasks {
-                let bucket = bucketOf[task.column] ?? 0
-                totals[bucket] += 1
-                guard query.isEmpty || query.matches(task) else { continue }
-                keys.append((UInt64(Self.rank(task.priority)) << 56 | UInt64(truncatingIfNeeded: task.creationIndex), Int32(bucket), id))
+            if query.isEmpty {
+                for (id, task) in board.tasks {
+                    let column = task.column, priority = task.priority, creation = task.creationIndex
+                    let bucket = buckets.index(of: column)
+                    totals[bucket] += 1
+                    order.add(id, bucket: bucket, rank: Self.rank(priority), creation: creation)
+                }
+            } else {
+                for (id, task) in board.tasks {
+                    let bucket = buckets.index(of: task.column)
+                    totals[bucket] += 1
+                    if query.matches(task) { order.add(id, bucket: bucket, rank: Self.rank(task.priority), creation: task.creationIndex) }
+                }
             }
         }
-        keys.sort { $0.key < $1.key }
-        var shown = Array(repeating: [String](), count: bucketOf.count)
-        for k in keys { shown[Int(k.bucket)].append(k.id) }
+        let shown = order.columns(count: buckets.count)
         columns = names.map { name in
-            let bucket = bucketOf[name]!
-            return Column(name: name, tasks: TaskList(table: board.tasks, ids: shown[bucket]), total: totals[bucket], wipLimit: snapshot.settings.wipLimits[name])
+            let bucket = buckets.index(of: name)
+            return Column(name: name, tasks: TaskList(table: board.tasks, ids: shown[bucket]), total: totals[bucket], wipLimit: wipLimits[name])
         }
+    }
+
+    /// This model narrowed by a filter that shows a subset of what it shows (`TaskFilter.narrows`),
+    /// for the same board: only the tasks shown here are looked at, and their order is kept.
+    func narrowed(by query: TaskFilter) -> BoardModel {
+        var out = self
+        for c in out.columns.indices {
+            let list = columns[c].tasks
+            out.columns[c].tasks = TaskList(table: list.table, ids: list.ids.filter { query.matches(list.table[$0]!) })
+        }
+        return out
     }
 
     /// Urgent first, as `Priority`'s order.
@@ -75,28 +91,29 @@ public struct BoardModel: Sendable {
     }
 }
 
-/// `/` filtering: every word must appear (case-insensitively) in the task's id, title, labels,
-/// priority, holder (id or name) or notes.
-public struct TaskFilter: Sendable {
-    let words: [String]
-    let names: [String: String]
+/// The bucket of each column name: one per distinct name, in team.toml's order; a task in a
+/// column team.toml does not know goes to the first (SPEC §1).
+struct ColumnBuckets {
+    private let names: [String]
+    /// The bucket of `names[i]` (a repeated name shares its first occurrence's bucket).
+    private let bucketOfName: [Int]
+    /// For many columns, a dictionary; a handful are compared one by one.
+    private let lookup: [String: Int]?
+    let count: Int
 
-    public init(_ text: String, snapshot: TeamSnapshot) {
-        words = text.lowercased().split(whereSeparator: { $0 == " " }).map(String.init)
-        names = Dictionary(snapshot.members.map { ($0.id, $0.name.lowercased()) }, uniquingKeysWith: { a, _ in a })
+    init(_ names: [String]) {
+        var first: [String: Int] = [:]
+        for name in names where first[name] == nil { first[name] = first.count }
+        self.names = names
+        bucketOfName = names.map { first[$0]! }
+        count = first.count
+        lookup = names.count > 8 ? first : nil
     }
 
-    public var isEmpty: Bool { words.isEmpty }
-
-    public func matches(_ task: BoardTask) -> Bool {
-        guard !words.isEmpty else { return true }
-        var haystack = [task.id.lowercased(), task.title.lowercased(), task.priority.rawValue]
-        haystack += task.labels.map { $0.lowercased() }
-        if let holder = task.holder {
-            haystack.append(holder.lowercased())
-            if let name = names[holder] { haystack.append(name) }
-        }
-        if let notes = task.notes { haystack.append(notes.lowercased()) }
-        return words.allSatisfy { word in haystack.contains { $0.contains(word) } }
+    @inline(__always)
+    func index(of column: String) -> Int {
+        if let lookup { return lookup[column] ?? 0 }
+        for i in names.indices where names[i] == column { return bucketOfName[i] }
+        return 0
     }
 }

@@ -3,25 +3,47 @@ import MeridianKit
 import MeridianTerminal
 
 /// The costly parts of what the panes show — the board's columns sorted and filtered, every
-/// member's day on the timeline, the on-call glances, the clocks rows on screen — derived once when
+/// member's day on the timeline, the on-call glances, the clocks rows on screen — derived when
 /// their inputs change and reused by every frame.
 ///
-/// Each part remembers the inputs it was made from (the snapshot's generation, the filter, the
-/// shown instant, the viewer); a part whose inputs no longer match the state is never used: the
-/// views then derive it afresh, so a frame is the same whether the cache is warm or cold.
-/// `Update.update` refreshes the parts at the end of every action; views read them through
-/// `AppState`'s accessors (`boardModel`, `timelineDays`, …).
+/// Each part keeps the inputs it was made from and the snapshot generation it is known to match.
+/// `Update.update` calls `refreshDerived` after every action: a part whose inputs are unchanged in
+/// the new snapshot (compared by `StorageIdentity`, or by value where that is cheap) is only
+/// re-stamped, and one whose inputs changed re-derives just what they feed — a board event leaves
+/// the timeline, the clocks and on-call alone; a status change re-derives that member's rows.
+/// Views read the parts through `AppState`'s accessors (`boardModel`, `timelineDays`, …), which
+/// never use a part stamped with another generation: they derive afresh instead, so a frame is the
+/// same whether the kept data is warm or cold.
 public struct DerivedViews: Sendable {
-    /// The board, for a snapshot generation and a filter.
+    /// The board for a filter, with the inputs it was derived from.
     struct BoardPart: Sendable {
         var generation: Int
         var filter: String
+        var query: TaskFilter
+        var board: BoardState
+        var settings: TeamSettings
+        var members: [MemberProfile]
         var model: BoardModel
     }
 
-    /// Every member's day on the timeline, for a snapshot generation and the viewer's day.
+    /// The members who lost a claim, by task id, with the conflicts they come from.
+    struct ConflictsPart: Sendable {
+        var generation: Int
+        var conflicts: [ClaimConflict]
+        var losers: [String: [String]]
+    }
+
+    /// The widest member name (as drawn), for a member list.
+    struct NamesPart: Sendable {
+        var generation: Int
+        var members: [MemberProfile]
+        var widest: Int
+    }
+
+    /// Every member's day on the timeline, for the viewer's day, at a `MembersPart` version.
     struct TimelinePart: Sendable {
         var generation: Int
+        var membersVersion: Int
         var zone: String
         var date: LocalDate
         var window: InstantInterval
@@ -30,100 +52,87 @@ public struct DerivedViews: Sendable {
         var planned: (axisWidth: Int, counts: [Int])?
     }
 
-    /// One glance per rotation, for a snapshot generation, the shown instant and the viewer.
+    /// One glance per rotation at the shown instant for the viewer, with the inputs they read.
     struct OncallPart: Sendable {
         var generation: Int
+        var membersVersion: Int
         var time: Date
         var me: String?
+        var rotations: [RotationConfig]
+        var overrides: OverrideState
         var glances: [OncallGlance]
     }
 
-    /// The widest member name (as drawn), for a snapshot generation.
-    struct NamesPart: Sendable {
-        var generation: Int
-        var widest: Int
-    }
-
-    /// The clocks rows `first..<first + infos.count` (those on screen), for a snapshot generation,
-    /// the shown instant and the viewer's zone.
+    /// The clocks rows `first..<first + infos.count` (those on screen), for the shown instant and
+    /// the viewer's zone, at a `MembersPart` version.
     struct ClocksPart: Sendable {
         var generation: Int
+        var membersVersion: Int
         var time: Date
         var zone: String
         var first: Int
-        var infos: [MemberAvailability]
-    }
-
-    /// The members who lost a claim, by task id, for a snapshot generation.
-    struct ConflictsPart: Sendable {
-        var generation: Int
-        var losers: [String: [String]]
+        var rows: [ClocksRow]
     }
 
     var board: BoardPart?
     var conflicts: ConflictsPart?
+    var names: NamesPart?
+    var members: MembersPart?
     var timeline: TimelinePart?
     var oncall: OncallPart?
-    var names: NamesPart?
     var clocks: ClocksPart?
+    /// What was derived so far (tests and the bench check that a change derives only what it touches).
+    public internal(set) var work = Work()
 
     /// Nothing derived yet.
     public init() {}
+
+    /// Counts of derivations, by kind.
+    public struct Work: Sendable, Equatable {
+        /// Board models derived in one pass over the tasks, and narrowed from the last one.
+        public var boards = 0, narrowedBoards = 0
+        /// Members' timeline days, on-call glances and Clocks rows derived.
+        public var timelineDays = 0, glances = 0, clockRows = 0
+
+        /// What was derived between `earlier` and this.
+        public func since(_ earlier: Work) -> Work {
+            Work(boards: boards - earlier.boards, narrowedBoards: narrowedBoards - earlier.narrowedBoards,
+                 timelineDays: timelineDays - earlier.timelineDays, glances: glances - earlier.glances, clockRows: clockRows - earlier.clockRows)
+        }
+    }
 }
 
 extension AppState {
-    /// Brings every derived part up to date with the state, deriving only the parts whose inputs
-    /// changed. `Update.update` calls it after every action.
+    /// Brings every derived part up to date with the state, deriving only what changed inputs
+    /// feed. `Update.update` calls it after every action.
     public mutating func refreshDerived() {
         let generation = snapshotGeneration
-        let filter = activeFilter
-        if !(derived.board.map { $0.generation == generation && $0.filter == filter } ?? false) {
-            derived.board = .init(generation: generation, filter: filter, model: BoardModel(snapshot: snapshot, filter: filter))
-        }
+        _ = freshBoardModel()
         if !(derived.conflicts.map { $0.generation == generation } ?? false) {
-            derived.conflicts = .init(generation: generation, losers: Self.conflictLosers(snapshot))
+            let conflicts = snapshot.board.conflicts
+            if let part = derived.conflicts, StorageIdentity.same(part.conflicts, conflicts) {
+                derived.conflicts?.generation = generation
+            } else {
+                derived.conflicts = .init(generation: generation, conflicts: conflicts, losers: Self.conflictLosers(snapshot))
+            }
         }
         if !(derived.names.map { $0.generation == generation } ?? false) {
-            derived.names = .init(generation: generation, widest: Self.widestName(snapshot.members))
+            if let part = derived.names, part.members == snapshot.members {
+                derived.names?.generation = generation
+            } else {
+                derived.names = .init(generation: generation, members: snapshot.members, widest: Self.widestName(snapshot.members))
+            }
         }
-        let zone = viewerZone
-        let t = displayTime
-        let date = zone.date(at: t)
-        if !(derived.timeline.map { $0.generation == generation && $0.zone == zone.identifier && $0.date == date } ?? false) {
-            let day = TimelineView.day(containing: t, zone: zone)
-            let window = InstantInterval(start: day.start, end: day.start.addingTimeInterval(day.length))
-            derived.timeline = .init(generation: generation, zone: zone.identifier, date: date, window: window,
-                                     days: snapshot.members.map { MemberQueries.Day($0, snapshot, window: window) })
-        }
-        if let axis = TimelineView.axisWidth(self), var part = derived.timeline, part.planned?.axisWidth != axis {
-            let length = part.window.end.timeIntervalSince(part.window.start)
-            part.planned = (axis, TimelineView.plannedCounts(part.days, start: part.window.start, length: length, axisWidth: axis))
-            derived.timeline = part
-        }
-        if !(derived.oncall.map { $0.generation == generation && $0.time == t && $0.me == me } ?? false) {
-            derived.oncall = .init(generation: generation, time: t, me: me, glances: snapshot.rotations.map { OncallGlance($0, in: snapshot, now: t, viewer: me) })
-        }
-        let rows = ClocksView.visibleRows(self)
-        if !(derived.clocks.map { $0.generation == generation && $0.time == t && $0.zone == zone.identifier && $0.first == rows.lowerBound && $0.infos.count == rows.count } ?? false) {
-            let members = snapshot.members
-            derived.clocks = .init(generation: generation, time: t, zone: zone.identifier, first: rows.lowerBound,
-                                   infos: rows.map { MeridianKit.Availability.of(member: members[$0], snapshot: snapshot, at: t, viewerZone: zone) })
-        }
+        refreshMembers()
+        refreshTimeline()
+        refreshOncall()
+        refreshClocks()
     }
 
     /// The board as the Board pane shows it (columns sorted, filtered by `activeFilter`).
     public var boardModel: BoardModel {
         if let part = derived.board, part.generation == snapshotGeneration, part.filter == activeFilter { return part.model }
         return BoardModel(snapshot: snapshot, filter: activeFilter)
-    }
-
-    /// The board model, derived now (and kept) if the kept one is stale.
-    mutating func freshBoardModel() -> BoardModel {
-        let filter = activeFilter
-        if let part = derived.board, part.generation == snapshotGeneration, part.filter == filter { return part.model }
-        let model = BoardModel(snapshot: snapshot, filter: filter)
-        derived.board = .init(generation: snapshotGeneration, filter: filter, model: model)
-        return model
     }
 
     /// Every member's day (hours, time off, plan) within `window`, the viewer's day on the timeline.
@@ -155,14 +164,14 @@ extension AppState {
         return Self.widestName(snapshot.members)
     }
 
-    /// Member `index`'s availability, status and DST hint at the shown instant for the viewer.
-    func memberAvailability(_ index: Int, viewerZone zone: Zone) -> MemberAvailability {
+    /// Member `index`'s Clocks row (availability, status, DST hint, texts) at the shown instant for the viewer.
+    func clocksRow(_ index: Int, viewerZone zone: Zone) -> ClocksRow {
         let t = displayTime
         if let part = derived.clocks, part.generation == snapshotGeneration, part.time == t, part.zone == zone.identifier,
-           index >= part.first, index < part.first + part.infos.count {
-            return part.infos[index - part.first]
+           index >= part.first, index < part.first + part.rows.count {
+            return part.rows[index - part.first]
         }
-        return MeridianKit.Availability.of(member: snapshot.members[index], snapshot: snapshot, at: t, viewerZone: zone)
+        return ClocksRow(member: snapshot.members[index], snapshot: snapshot, at: t, viewerZone: zone)
     }
 
     /// The members who lost a claim of task `id` (empty: no conflict).

@@ -4,7 +4,7 @@ extension FrameBuffer {
     /// Writes `text` cut (with `ellipsis`) or padded to exactly `width` columns, all in `style`.
     mutating func putField(_ text: String, x: Int, y: Int, width: Int, style: Style, ellipsis: String = "…") {
         guard width > 0 else { return }
-        put(DisplayWidth.pad(text, toWidth: width, ellipsis: ellipsis), x: x, y: y, style: style, maxWidth: width)
+        put(FastText.pad(text, toWidth: width, ellipsis: ellipsis), x: x, y: y, style: style, maxWidth: width)
     }
 
     /// Writes runs of differently styled text from `x`, never past `limit`; returns the next column.
@@ -13,10 +13,40 @@ extension FrameBuffer {
         var column = x
         for (text, style) in runs where column < limit {
             let room = limit - column
-            let shown = DisplayWidth.of(text) > room ? DisplayWidth.truncate(text, toWidth: room, ellipsis: ellipsis) : text
+            let shown = FastText.fits(text, room) ? text : FastText.truncate(text, toWidth: room, ellipsis: ellipsis)
             column += put(shown, x: column, y: y, style: style, maxWidth: room)
         }
         return column
+    }
+}
+
+extension FrameBuffer {
+    /// `drawBox(rect, title: nil, …)`: the border of `rect`, drawn with `fill` (cell by cell, no
+    /// text to sanitize and split) when every border character is printable ASCII or box drawing —
+    /// one column, a grapheme of its own — which writes the cells `drawBox` would.
+    @discardableResult
+    mutating func drawFrame(_ rect: Rect, style: Style, charset: BoxCharset) -> Rect {
+        let corners = [charset.topLeft, charset.topRight, charset.bottomLeft, charset.bottomRight]
+        guard rect.width >= 2, rect.height >= 2,
+              (corners + [charset.horizontal, charset.vertical]).allSatisfy(Self.isPlainCellCharacter) else {
+            return drawBox(rect, title: nil, style: style, titleStyle: style, charset: charset)
+        }
+        let (top, bottom) = (rect.y, rect.maxY - 1)
+        let (left, right) = (rect.x, rect.maxX - 1)
+        for (y, l, r) in [(top, charset.topLeft, charset.topRight), (bottom, charset.bottomLeft, charset.bottomRight)] {
+            fill(Rect(x: left, y: y, width: 1, height: 1), style: style, char: l)
+            fill(Rect(x: left + 1, y: y, width: rect.width - 2, height: 1), style: style, char: charset.horizontal)
+            fill(Rect(x: right, y: y, width: 1, height: 1), style: style, char: r)
+        }
+        fill(Rect(x: left, y: top + 1, width: 1, height: rect.height - 2), style: style, char: charset.vertical)
+        fill(Rect(x: right, y: top + 1, width: 1, height: rect.height - 2), style: style, char: charset.vertical)
+        return rect.inset(by: 1)
+    }
+
+    /// Printable ASCII or a box-drawing / block character: one scalar, one column, never joined to a neighbour.
+    static func isPlainCellCharacter(_ c: Character) -> Bool {
+        guard c.unicodeScalars.count == 1, let v = c.unicodeScalars.first?.value else { return false }
+        return (0x20..<0x7F).contains(v) || (0x2500...0x259F).contains(v)
     }
 }
 
@@ -81,7 +111,7 @@ enum PaneFrame {
         let border = focused ? theme.style(.focusBorder) : theme.style(.border)
         let charset = focused ? style.glyphs.focusBox : style.glyphs.box
         buffer.fill(rect, style: theme.style(.text))
-        let inner = buffer.drawBox(rect, title: nil, style: border, titleStyle: border, charset: charset)
+        let inner = buffer.drawFrame(rect, style: border, charset: charset)
         guard rect.width >= 5 else { return inner }
         let titleStyle = focused ? theme.style(.title).with(attrs: .bold) : theme.style(.title)
         let limit = rect.maxX - 2

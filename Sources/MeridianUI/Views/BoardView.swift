@@ -66,6 +66,7 @@ public enum BoardView {
         let theme = style.theme
         let gl = style.glyphs
         let geo = geometry(inner, state: state, model: model)
+        let context = TaskRowContext(state, theme: theme)
         if !state.activeFilter.isEmpty {
             buffer.putRuns([("/ ", theme.style(.accent)), (state.activeFilter, theme.style(.accent).with(attrs: .bold)),
                             ("  \(shown) match\(shown == 1 ? "" : "es") \(style.glyphs.dot) Esc clears", theme.style(.muted))],
@@ -88,10 +89,12 @@ public enum BoardView {
             if column.tasks.isEmpty {
                 buffer.putField(state.activeFilter.isEmpty ? "(empty)" : "(no match)", x: r.x, y: r.y, width: r.width, style: theme.style(.muted), ellipsis: gl.ellipsis)
             }
-            for (row, task) in column.tasks.enumerated().dropFirst(first).prefix(geo.visibleTasks) {
+            // By index: only the rows on screen are read from the task table.
+            for row in column.tasks.indices.dropFirst(first).prefix(geo.visibleTasks) {
+                let task = column.tasks[row]
                 let y = r.y + (row - first) * taskHeight
                 let selected = index == state.boardColumn && row == state.boardRow
-                drawTask(&buffer, task, x: r.x, y: y, width: r.width, selected: selected, focused: focused, state: state, style: style)
+                drawTask(&buffer, task, x: r.x, y: y, width: r.width, selected: selected, focused: focused, context: context, state: state, style: style)
             }
             if column.tasks.count > first + geo.visibleTasks, r.height > 0 {
                 let more = "\(gl.arrow) \(column.tasks.count - first - geo.visibleTasks) more"
@@ -150,45 +153,63 @@ public enum BoardView {
         return min(model.columns.count - 1, state.boardColumn + 1)
     }
 
-    static func drawTask(_ buffer: inout FrameBuffer, _ task: BoardTask, x: Int, y: Int, width: Int, selected: Bool, focused: Bool, state: AppState, style: RenderStyle) {
-        let theme = style.theme
+    /// What every task row needs from the state and the theme, looked up once per frame.
+    struct TaskRowContext {
+        var me: String?
+        var zone: Zone
+        var now: Date
+        var today: LocalDate
+        var staleDays: Double?
+        /// The theme's styles the rows use.
+        var text, muted, primary, accent, warning, danger, selected: Style
+
+        init(_ state: AppState, theme: Theme) {
+            me = state.me
+            zone = state.viewerZone
+            now = state.displayTime
+            today = zone.date(at: now)
+            staleDays = state.snapshot.settings.staleClaimDays
+            (text, muted, primary, accent) = (theme.style(.text), theme.style(.muted), theme.style(.primary), theme.style(.accent))
+            (warning, danger, selected) = (theme.style(.warning), theme.style(.danger), theme.selected)
+        }
+    }
+
+    static func drawTask(_ buffer: inout FrameBuffer, _ task: BoardTask, x: Int, y: Int, width: Int, selected: Bool, focused: Bool,
+                         context c: TaskRowContext, state: AppState, style: RenderStyle) {
         let g = style.glyphs
-        let snapshot = state.snapshot
-        let (mark, role): (String, ThemeRole) = {
+        let (mark, markStyle): (String, Style) = {
             switch task.priority {
-            case .urgent: return (g.urgent, .danger)
-            case .high: return (g.high, .warning)
-            case .normal: return (g.normal, .muted)
-            case .low: return (g.low, .muted)
+            case .urgent: return (g.urgent, c.danger)
+            case .high: return (g.high, c.warning)
+            case .normal: return (g.normal, c.muted)
+            case .low: return (g.low, c.muted)
             }
         }()
         let highlight = selected && focused
-        func s(_ r: ThemeRole) -> Style { highlight ? theme.selected : theme.style(r) }
-        var line1: [(String, Style)] = [(mark + " ", s(role)), (task.title, highlight ? theme.selected.with(attrs: .bold) : theme.style(.text))]
-        if selected && !focused { line1[1].1 = theme.style(.text).with(attrs: .underline) }
-        var line2: [(String, Style)] = [("  " + task.id, s(.muted))]
+        func s(_ role: Style) -> Style { highlight ? c.selected : role }
+        var line1: [(String, Style)] = [(mark + " ", s(markStyle)), (task.title, highlight ? c.selected.with(attrs: .bold) : c.text)]
+        if selected && !focused { line1[1].1 = c.text.with(attrs: .underline) }
+        var line2: [(String, Style)] = [("  " + task.id, s(c.muted))]
         if let holder = task.holder {
-            line2.append((" @" + holder, s(holder == state.me ? .accent : .primary)))
+            line2.append((" @" + holder, s(holder == c.me ? c.accent : c.primary)))
         }
-        for label in task.labels { line2.append((" #" + label, s(.accent))) }
+        for label in task.labels { line2.append((" #" + label, s(c.accent))) }
         if let due = task.due {
-            let zone = state.viewerZone
-            let date = due.date ?? due.instant.map { zone.date(at: $0) }
-            let today = zone.date(at: state.displayTime)
-            let overdue = date.map { $0 < today } ?? false
+            let date = due.date ?? due.instant.map { c.zone.date(at: $0) }
+            let overdue = date.map { $0 < c.today } ?? false
             let text = date.map { " due \(TimeText.months[$0.month - 1]) \($0.day)" } ?? " due \(due.text)"
-            line2.append((text, s(overdue ? .danger : .warning)))
+            line2.append((text, s(overdue ? c.danger : c.warning)))
         }
-        if BoardQueries.isStale(task, now: state.displayTime, staleDays: snapshot.settings.staleClaimDays) {
-            line2.append((" \(g.stale) stale", s(.warning)))
+        if BoardQueries.isStale(task, now: c.now, staleDays: c.staleDays) {
+            line2.append((" \(g.stale) stale", s(c.warning)))
         }
         let losers = state.claimLosers(task.id)
         if !losers.isEmpty {
-            let mine = losers.contains { $0 == state.me }
-            line2.append((" \(g.conflict) " + (mine ? "you lost the claim" : "claim conflict"), s(.danger)))
+            let mine = losers.contains { $0 == c.me }
+            line2.append((" \(g.conflict) " + (mine ? "you lost the claim" : "claim conflict"), s(c.danger)))
         }
         if highlight {
-            buffer.fill(Rect(x: x, y: y, width: width, height: taskHeight), style: theme.selected)
+            buffer.fill(Rect(x: x, y: y, width: width, height: taskHeight), style: c.selected)
         }
         buffer.putRuns(line1, x: x, y: y, limit: x + width, ellipsis: g.ellipsis)
         buffer.putRuns(line2, x: x, y: y + 1, limit: x + width, ellipsis: g.ellipsis)

@@ -26,16 +26,17 @@ public enum ClocksView {
         let first = scrollStart(selected: state.clocksRow, count: members.count, visible: rowsRoom)
         for (i, member) in members.enumerated().dropFirst(first).prefix(rowsRoom) {
             let y = inner.y + 1 + i - first
-            let info = state.memberAvailability(i, viewerZone: viewer)
+            let row = state.clocksRow(i, viewerZone: viewer)
+            let info = row.info
             let local = info.localTime
             let isDay = local.hour >= 7 && local.hour < 19
             let availability = Availability(info.availability)
             let (glyph, role) = Self.look(availability, g)
-            let offset = Zone.formatOffset(info.utcOffset)
-            let time = showWeekday ? "\(TimeText.weekday(local.date)) \(TimeText.clock(local))" : TimeText.clock(local)
+            let offset = row.offset
+            let time = showWeekday ? "\(row.weekday) \(row.clock)" : row.clock
             var runs: [(String, Style)] = [
                 ((isDay ? g.day : g.night) + " ", theme.style(isDay ? .warning : .primary)),
-                (DisplayWidth.pad(member.name, toWidth: nameWidth, ellipsis: g.ellipsis) + " ", theme.style(member.id == state.me ? .accent : .text)),
+                (FastText.pad(member.name, toWidth: nameWidth, ellipsis: g.ellipsis) + " ", theme.style(member.id == state.me ? .accent : .text)),
                 (time + " ", theme.style(.text)),
                 (offset + " ", theme.style(.muted)),
                 (glyph + " " + DisplayWidth.pad(availability.word, toWidth: 9) + " ", theme.style(role)),
@@ -48,8 +49,8 @@ public enum ClocksView {
             if let change = info.dstChange {
                 runs.append(("\(g.warning) \(Self.dstHint(change, g)) ", theme.style(.warning)))
             }
-            if let next = info.nextChange, next.timeIntervalSince(t) < 36 * 3600 {
-                runs.append(("\(g.arrow) \(TimeText.clock(member.zone.local(next)))", theme.style(.muted)))
+            if let next = info.nextChange, let nextText = row.nextChange, next.timeIntervalSince(t) < 36 * 3600 {
+                runs.append(("\(g.arrow) \(nextText)", theme.style(.muted)))
             }
             let selected = focused && i == state.clocksRow
             if selected { runs = runs.map { ($0.0, theme.selected) } }

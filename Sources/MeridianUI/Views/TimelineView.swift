@@ -63,7 +63,7 @@ public enum TimelineView {
             let x = axisX + Int((Double(h) * 3600 / cell).rounded(.down))
             guard x >= labelEnd, x + 2 <= inner.maxX, !(x...(x + 1)).contains(axisX + nowColumn) else { continue }
             let hour = zone.local(d.start.addingTimeInterval(Double(h) * 3600)).hour
-            buffer.put(String(format: "%02d", hour), x: x, y: inner.y, style: theme.style(.muted))
+            buffer.put(hour < 10 ? "0\(hour)" : "\(hour)", x: x, y: inner.y, style: theme.style(.muted))
             labelEnd = x + 3
         }
         if (0..<axisWidth).contains(nowColumn) {
@@ -79,40 +79,62 @@ public enum TimelineView {
         let planned = state.timelinePlanned(start: d.start, length: d.length, axisWidth: axisWidth)
         let singleWidth = [g.offBar, g.bar, g.gap].allSatisfy { $0.count == 1 && DisplayWidth.of($0) == 1 }
         let nowStyle = theme.style(.now)
-        let blocks: [ThemeRole: Style] = [.timeOff: theme.block(.timeOff), .working: theme.block(.working), .offHours: theme.block(.offHours)]
+        let timeOffStyle = theme.block(.timeOff), workingStyle = theme.block(.working), offHoursStyle = theme.block(.offHours)
         for (row, member) in members.enumerated().dropFirst(first).prefix(max(0, rowsRoom)) {
             let y = inner.y + 1 + row - first
             let selected = focused && row == state.timelineRow
             buffer.putField(member.name, x: inner.x, y: y, width: labelWidth - 1,
                             style: selected ? theme.selected : theme.style(member.id == state.me ? .accent : .text), ellipsis: g.ellipsis)
             // Cells of one glyph and style are put as one run (when every glyph is one column wide).
-            var run = "", runStart = 0, runStyle: Style? = nil
+            var runGlyph = "", runStart = 0, runLength = 0, runStyle: Style? = nil
             for i in 0..<axisWidth {
                 let at = instant(i)
-                let (glyph, role): (String, ThemeRole)
+                let glyph: String
+                let blockStyle: Style
                 if days[row].onTimeOff(at) {
-                    (glyph, role) = (g.offBar, .timeOff)
+                    (glyph, blockStyle) = (g.offBar, timeOffStyle)
                 } else if days[row].inHours(at) {
-                    (glyph, role) = (g.bar, .working)
+                    (glyph, blockStyle) = (g.bar, workingStyle)
                 } else {
-                    (glyph, role) = (g.gap, .offHours)
+                    (glyph, blockStyle) = (g.gap, offHoursStyle)
                 }
-                let cellStyle = i == nowColumn ? nowStyle : blocks[role]!
-                if singleWidth, cellStyle == runStyle, glyph == run.last.map(String.init) {
-                    run += glyph
+                let cellStyle = i == nowColumn ? nowStyle : blockStyle
+                if singleWidth, cellStyle == runStyle, glyph == runGlyph {
+                    runLength += 1
                     continue
                 }
-                if let runStyle { buffer.put(run, x: axisX + runStart, y: y, style: runStyle) }
-                (run, runStart, runStyle) = (glyph, i, cellStyle)
+                if let runStyle { putRun(&buffer, runGlyph, count: runLength, x: axisX + runStart, y: y, style: runStyle, singleWidth: singleWidth) }
+                (runGlyph, runStart, runLength, runStyle) = (glyph, i, 1, cellStyle)
             }
-            if let runStyle { buffer.put(run, x: axisX + runStart, y: y, style: runStyle) }
+            if let runStyle { putRun(&buffer, runGlyph, count: runLength, x: axisX + runStart, y: y, style: runStyle, singleWidth: singleWidth) }
         }
         let overlapY = inner.maxY - 1
         buffer.putField("overlap", x: inner.x, y: overlapY, width: labelWidth - 1, style: theme.style(.overlap), ellipsis: g.ellipsis)
+        // Cells of one style are put as one run when every cell is one single-column character.
+        let overlapSingle = g.overlapBar.count == 1 && DisplayWidth.of(g.overlapBar) == 1
+        let overlapStyle = theme.style(.overlap), mutedStyle = theme.style(.muted)
+        var run = "", runStart = 0, runStyle: Style? = nil
         for i in 0..<axisWidth {
             let all = !members.isEmpty && planned[i] == members.count
             let text = all ? g.overlapBar : planned[i] == 0 ? " " : planned[i] < 10 ? "\(planned[i])" : "+"
-            buffer.put(text, x: axisX + i, y: overlapY, style: i == nowColumn ? theme.style(.now) : theme.style(all ? .overlap : .muted))
+            let cellStyle = i == nowColumn ? nowStyle : all ? overlapStyle : mutedStyle
+            if overlapSingle, cellStyle == runStyle {
+                run += text
+                continue
+            }
+            if let runStyle { buffer.put(run, x: axisX + runStart, y: overlapY, style: runStyle) }
+            (run, runStart, runStyle) = (text, i, cellStyle)
+        }
+        if let runStyle { buffer.put(run, x: axisX + runStart, y: overlapY, style: runStyle) }
+    }
+
+    /// `count` copies of a glyph from (x, y): filled cell by cell when it is one single-column
+    /// character (what putting the repeated text would write), else put as text.
+    static func putRun(_ buffer: inout FrameBuffer, _ glyph: String, count: Int, x: Int, y: Int, style: Style, singleWidth: Bool) {
+        if singleWidth, let c = glyph.first {
+            buffer.fill(Rect(x: x, y: y, width: count, height: 1), style: style, char: c)
+        } else {
+            buffer.put(String(repeating: glyph, count: count), x: x, y: y, style: style)
         }
     }
 }

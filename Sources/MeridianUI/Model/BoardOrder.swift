@@ -1,0 +1,59 @@
+/// Collects a board's shown tasks and hands them back per column in display order: priority
+/// (urgent first), then creation order — MeridianKit's `BoardState.displayOrder`.
+///
+/// Creation indexes are small distinct integers (a task's place among the creates), so the order
+/// comes from one walk over them instead of a comparison sort; should they ever be sparse or
+/// repeated, a comparison sort of the same keys gives the same columns.
+struct BoardOrder {
+    private var ids: [String] = []
+    private var buckets: [Int32] = []
+    /// Priority rank (0 urgent … 3 low) and creation index, as one key: rank << 56 | creation.
+    private var keys: [UInt64] = []
+    private var largestCreation = 0
+    private var negative = false
+
+    init(capacity: Int) {
+        ids.reserveCapacity(capacity)
+        buckets.reserveCapacity(capacity)
+        keys.reserveCapacity(capacity)
+    }
+
+    mutating func add(_ id: String, bucket: Int, rank: Int, creation: Int) {
+        ids.append(id)
+        buckets.append(Int32(truncatingIfNeeded: bucket))
+        keys.append(UInt64(rank) << 56 | UInt64(truncatingIfNeeded: creation))
+        if creation > largestCreation { largestCreation = creation }
+        if creation < 0 { negative = true }
+    }
+
+    /// The ids of each of `count` buckets, in display order.
+    func columns(count: Int) -> [[String]] {
+        var out = Array(repeating: [String](), count: count)
+        guard !ids.isEmpty else { return out }
+        if !negative, largestCreation <= 4 * ids.count + 4096, let slots = slotsByCreation() {
+            // One list per (rank, bucket); walking creation indexes upward fills each in order.
+            var lists = Array(repeating: [String](), count: 4 * count)
+            for slot in slots where slot >= 0 {
+                let i = Int(slot)
+                lists[Int(keys[i] >> 56) * count + Int(buckets[i])].append(ids[i])
+            }
+            for bucket in 0..<count {
+                for rank in 0..<4 { out[bucket] += lists[rank * count + bucket] }
+            }
+            return out
+        }
+        for i in ids.indices.sorted(by: { keys[$0] < keys[$1] }) { out[Int(buckets[i])].append(ids[i]) }
+        return out
+    }
+
+    /// Entry index by creation index (-1: none); nil when two entries share a creation index.
+    private func slotsByCreation() -> [Int32]? {
+        var slots = Array(repeating: Int32(-1), count: largestCreation + 1)
+        for (i, key) in keys.enumerated() {
+            let creation = Int(key & (1 << 56 - 1))
+            guard slots[creation] < 0 else { return nil }
+            slots[creation] = Int32(i)
+        }
+        return slots
+    }
+}
