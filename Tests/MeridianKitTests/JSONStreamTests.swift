@@ -164,6 +164,19 @@ import Testing
         }
     }
 
+    /// One-character literals (which a `StaticString` may hold as a scalar, not a pointer).
+    @Test func shortLiteralsAndRawText() {
+        var stream = JSONStream(pretty: false)
+        stream.object { e in
+            e.field("a", "b")
+            e.key("")
+            e.null()
+        }
+        stream.raw("\n")
+        stream.raw("")
+        #expect(String(decoding: stream.bytes, as: UTF8.self) == "{\"a\":\"b\",\"\":null}\n")
+    }
+
     @Test func treeBuilderGivesBackTheTree() {
         var rng = SeededRandom(seed: 16)
         for _ in 0..<300 {

@@ -37,10 +37,11 @@ public struct JSONStream: JSONEmitter {
 
     /// Appends bytes that are not JSON tokens (e.g. the final newline).
     public mutating func raw(_ text: StaticString) {
-        let n = text.utf8CodeUnitCount
-        write(upTo: n) { p in
-            p.update(from: text.utf8Start, count: n)
-            return n
+        text.withUTF8Buffer { utf8 in
+            write(upTo: utf8.count) { p in
+                p.update(from: utf8.baseAddress!, count: utf8.count)
+                return utf8.count
+            }
         }
     }
 
@@ -102,10 +103,11 @@ public struct JSONStream: JSONEmitter {
     public mutating func null() { literal("null") }
 
     private mutating func literal(_ text: StaticString) {
-        let n = text.utf8CodeUnitCount
-        token(upTo: n) { p in
-            p.update(from: text.utf8Start, count: n)
-            return n
+        text.withUTF8Buffer { utf8 in
+            token(upTo: utf8.count) { p in
+                p.update(from: utf8.baseAddress!, count: utf8.count)
+                return utf8.count
+            }
         }
     }
 
