@@ -12,17 +12,14 @@ extension BoardState {
     /// Every column's tasks in display order, as `columns.map(tasks(in:))` without the copies.
     public var layout: BoardLayout {
         let tasks = self.tasks.values
-        // team.toml's names are distinct; were one repeated, both would show its tasks, as `tasks(in:)` does.
-        var firstIndex: [String: Int] = [:]
-        for (i, name) in columns.enumerated() where firstIndex[name] == nil { firstIndex[name] = i }
-        // Unknown columns show in the first one (`displayColumn`); within a column, the packed
-        // (priority rank, creation) key of `inDisplayOrder`.
-        var byGroup = Array(repeating: [(key: UInt64, slot: Int)](), count: columns.count)
+        // A repeated column name shares its first occurrence's tasks, as `tasks(in:)` does.
+        let buckets = ColumnBuckets(columns)
+        var byBucket = Array(repeating: [(key: UInt64, slot: Int)](), count: buckets.count)
         for slot in tasks.indices {
-            let key = UInt64(tasks[slot].priority.rank) << 56 | UInt64(truncatingIfNeeded: tasks[slot].creationIndex)
-            byGroup[firstIndex[tasks[slot].column] ?? 0].append((key, slot))
+            let t = tasks[slot]
+            byBucket[buckets.index(of: t.column)].append((Self.displayKey(t.priority, creation: t.creationIndex), slot))
         }
-        for g in byGroup.indices { byGroup[g].sort { $0.key < $1.key } }
-        return BoardLayout(tasks: tasks, columns: columns.map { byGroup[firstIndex[$0] ?? 0].map(\.slot) })
+        for b in byBucket.indices { byBucket[b].sort { $0.key < $1.key } }
+        return BoardLayout(tasks: tasks, columns: columns.map { byBucket[buckets.index(of: $0)].map(\.slot) })
     }
 }

@@ -78,8 +78,7 @@ public struct BoardState: Sendable {
         var keys: [(key: UInt64, slot: Int)] = []
         keys.reserveCapacity(tasks.count)
         for (slot, t) in tasks.enumerated() {
-            // Priority rank, then creation order (unique per task): the same order as `displayOrder`.
-            keys.append((UInt64(t.priority.rank) << 56 | UInt64(truncatingIfNeeded: t.creationIndex), slot))
+            keys.append((displayKey(t.priority, creation: t.creationIndex), slot))
         }
         keys.sort { $0.key < $1.key }
         return keys.map { tasks[$0.slot] }
@@ -90,6 +89,13 @@ public struct BoardState: Sendable {
 
     /// Lost claims of `member` (what the loser is shown).
     public func conflicts(lostBy member: String) -> [ClaimConflict] { conflicts.filter { $0.member == member } }
+
+    /// `displayOrder` as one number: priority rank in the top byte, creation order below, so
+    /// sorting keys sorts tasks without touching them.
+    @inlinable
+    public static func displayKey(_ priority: Priority, creation: Int) -> UInt64 {
+        UInt64(priority.rank) << 56 | UInt64(truncatingIfNeeded: creation)
+    }
 
     /// SPEC §3 order: priority (urgent first), then creation order.
     public static func displayOrder(_ a: BoardTask, _ b: BoardTask) -> Bool {

@@ -18,7 +18,8 @@ public struct EventSource: Hashable, Sendable {
 /// Task priority, ordered urgent first.
 public enum Priority: String, CaseIterable, Sendable, Comparable {
     case urgent, high, normal, low
-    var rank: Int {
+    /// 0 for urgent … 3 for low: the board's order.
+    public var rank: Int {
         switch self {
         case .urgent: return 0
         case .high: return 1

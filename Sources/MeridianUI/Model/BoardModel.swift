@@ -33,13 +33,13 @@ public struct BoardModel: Sendable {
                     let column = task.column, priority = task.priority, creation = task.creationIndex
                     let bucket = buckets.index(of: column)
                     totals[bucket] += 1
-                    order.add(id, bucket: bucket, rank: Self.rank(priority), creation: creation)
+                    order.add(id, bucket: bucket, priority: priority, creation: creation)
                 }
             } else {
                 for (id, task) in board.tasks {
                     let bucket = buckets.index(of: task.column)
                     totals[bucket] += 1
-                    if query.matches(task) { order.add(id, bucket: bucket, rank: Self.rank(task.priority), creation: task.creationIndex) }
+                    if query.matches(task) { order.add(id, bucket: bucket, priority: task.priority, creation: task.creationIndex) }
                 }
             }
         }
@@ -61,16 +61,6 @@ public struct BoardModel: Sendable {
         return out
     }
 
-    /// Urgent first, as `Priority`'s order.
-    static func rank(_ p: Priority) -> Int {
-        switch p {
-        case .urgent: return 0
-        case .high: return 1
-        case .normal: return 2
-        case .low: return 3
-        }
-    }
-
     /// Column and row of a task, if it is shown.
     public func locate(_ id: String) -> (column: Int, row: Int)? {
         for (c, column) in columns.enumerated() {
@@ -88,32 +78,5 @@ public struct BoardModel: Sendable {
     public func task(column: Int, row: Int) -> BoardTask? {
         guard columns.indices.contains(column), columns[column].tasks.indices.contains(row) else { return nil }
         return columns[column].tasks[row]
-    }
-}
-
-/// The bucket of each column name: one per distinct name, in team.toml's order; a task in a
-/// column team.toml does not know goes to the first (SPEC §1).
-struct ColumnBuckets {
-    private let names: [String]
-    /// The bucket of `names[i]` (a repeated name shares its first occurrence's bucket).
-    private let bucketOfName: [Int]
-    /// For many columns, a dictionary; a handful are compared one by one.
-    private let lookup: [String: Int]?
-    let count: Int
-
-    init(_ names: [String]) {
-        var first: [String: Int] = [:]
-        for name in names where first[name] == nil { first[name] = first.count }
-        self.names = names
-        bucketOfName = names.map { first[$0]! }
-        count = first.count
-        lookup = names.count > 8 ? first : nil
-    }
-
-    @inline(__always)
-    func index(of column: String) -> Int {
-        if let lookup { return lookup[column] ?? 0 }
-        for i in names.indices where names[i] == column { return bucketOfName[i] }
-        return 0
     }
 }

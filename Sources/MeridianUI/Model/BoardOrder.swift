@@ -1,3 +1,5 @@
+import MeridianKit
+
 /// Collects a board's shown tasks and hands them back per column in display order: priority
 /// (urgent first), then creation order — MeridianKit's `BoardState.displayOrder`.
 ///
@@ -7,7 +9,7 @@
 struct BoardOrder {
     private var ids: [String] = []
     private var buckets: [Int32] = []
-    /// Priority rank (0 urgent … 3 low) and creation index, as one key: rank << 56 | creation.
+    /// `BoardState.displayKey` of each entry: priority rank in the top byte, creation below.
     private var keys: [UInt64] = []
     private var largestCreation = 0
     private var negative = false
@@ -18,10 +20,10 @@ struct BoardOrder {
         keys.reserveCapacity(capacity)
     }
 
-    mutating func add(_ id: String, bucket: Int, rank: Int, creation: Int) {
+    mutating func add(_ id: String, bucket: Int, priority: Priority, creation: Int) {
         ids.append(id)
         buckets.append(Int32(truncatingIfNeeded: bucket))
-        keys.append(UInt64(rank) << 56 | UInt64(truncatingIfNeeded: creation))
+        keys.append(BoardState.displayKey(priority, creation: creation))
         if creation > largestCreation { largestCreation = creation }
         if creation < 0 { negative = true }
     }
