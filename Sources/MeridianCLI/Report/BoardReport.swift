@@ -15,8 +15,7 @@ enum BoardReport {
                     let limit = snapshot.settings.wipLimits[name]
                     e.object { e in
                         e.field("name", name)
-                        e.key("wip_limit")
-                        if let limit { e.int(limit) } else { e.null() }
+                        e.field("wip_limit", limit)
                         e.field("over_limit", limit.map { slots.count > $0 } ?? false)
                         e.array("tasks") { e in
                             for slot in slots where holder == nil || layout.tasks[slot].holder == holder {

@@ -52,8 +52,7 @@ public enum StatusReport {
                 for p in snapshot.problems {
                     e.object { e in
                         e.field("file", p.file)
-                        e.key("line")
-                        if let line = p.line { e.int(line) } else { e.null() }
+                        e.field("line", p.line)
                         e.field("message", p.message)
                     }
                 }

@@ -50,9 +50,10 @@ extension JSONEmitter {
         string(value)
     }
 
-    @inlinable public mutating func field(_ name: StaticString, _ value: Int) {
+    /// The number, or `null` when there is none.
+    @inlinable public mutating func field(_ name: StaticString, _ value: Int?) {
         key(name)
-        int(Int64(value))
+        if let value { int(Int64(value)) } else { null() }
     }
 
     @inlinable public mutating func field(_ name: StaticString, _ value: Bool) {

@@ -66,15 +66,9 @@ public struct JSONStream: JSONEmitter {
             token(upTo: utf8.count + 4) { p in
                 p[0] = UInt8(ascii: "\"")
                 (p + 1).update(from: utf8.baseAddress!, count: utf8.count)
-                var n = utf8.count + 1
-                p[n] = UInt8(ascii: "\"")
-                p[n + 1] = UInt8(ascii: ":")
-                n += 2
-                if pretty {
-                    p[n] = 0x20
-                    n += 1
-                }
-                return n
+                p[utf8.count + 1] = UInt8(ascii: "\"")
+                let n = utf8.count + 2
+                return n + Self.nameSeparator(at: p + n, pretty: pretty)
             }
             afterKey = true
         }
@@ -115,16 +109,19 @@ public struct JSONStream: JSONEmitter {
     private mutating func memberName(_ utf8: UnsafeBufferPointer<UInt8>) {
         let pretty = self.pretty
         token(upTo: JSONBytes.maxStringLength(utf8.count) + 2) { p in
-            var n = JSONBytes.writeString(utf8, to: p)
-            p[n] = UInt8(ascii: ":")
-            n += 1
-            if pretty {
-                p[n] = 0x20
-                n += 1
-            }
-            return n
+            let n = JSONBytes.writeString(utf8, to: p)
+            return n + Self.nameSeparator(at: p + n, pretty: pretty)
         }
         afterKey = true
+    }
+
+    /// What follows a member name: `:`, or `: ` when pretty; returns the bytes written.
+    @inline(__always)
+    private static func nameSeparator(at p: UnsafeMutablePointer<UInt8>, pretty: Bool) -> Int {
+        p[0] = UInt8(ascii: ":")
+        guard pretty else { return 1 }
+        p[1] = 0x20
+        return 2
     }
 
     private mutating func open(_ bracket: UInt8) {
