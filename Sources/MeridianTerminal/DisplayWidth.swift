@@ -44,11 +44,28 @@ public enum DisplayWidth {
         return width(of: base)
     }
 
-    /// Columns of a string: the sum over its grapheme clusters.
+    /// Columns of a string: the sum over its grapheme clusters (for printable ASCII, most of what
+    /// is drawn, that is its byte count).
     public static func of(_ string: some StringProtocol) -> Int {
+        if isPrintableASCII(string) { return string.utf8.count }
         var total = 0
         for character in string { total += of(character) }
         return total
+    }
+
+    /// Whether `of(text) <= width`, answered from the byte count when that settles it: no
+    /// grapheme is wider than its UTF-8 bytes (a two-column one has at least three).
+    public static func fits(_ text: some StringProtocol, _ width: Int) -> Bool {
+        text.utf8.count <= width || of(text) <= width
+    }
+
+    /// True when every byte is printable ASCII (U+0020…U+007E): one column a character, and
+    /// `TextSanitizer` leaves it as it is.
+    static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes where b < 0x20 || b >= 0x7F { return false }
+            return true
+        } ?? false
     }
 
     /// Columns of a single scalar, as it would show at the start of a cluster.

@@ -9,7 +9,8 @@ extension DisplayWidth {
     /// ```
     public static func truncate(_ text: String, toWidth width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
-        let clean = TextSanitizer.clean(text)
+        // Printable ASCII is already clean, and its widths are byte counts.
+        let clean = isPrintableASCII(text) ? text : TextSanitizer.clean(text)
         if of(clean) <= width { return clean }
         let mark = TextSanitizer.clean(ellipsis)
         let markWidth = of(mark)
@@ -25,6 +26,7 @@ extension DisplayWidth {
 
     /// The longest prefix of `text` that fits in `width` columns.
     private static func take(_ text: String, _ width: Int) -> String {
+        if isPrintableASCII(text) { return String(decoding: text.utf8.prefix(width), as: UTF8.self) }
         var used = 0
         var result = ""
         for character in text {

@@ -4,7 +4,7 @@ extension FrameBuffer {
     /// Writes `text` cut (with `ellipsis`) or padded to exactly `width` columns, all in `style`.
     mutating func putField(_ text: String, x: Int, y: Int, width: Int, style: Style, ellipsis: String = "…") {
         guard width > 0 else { return }
-        put(FastText.pad(text, toWidth: width, ellipsis: ellipsis), x: x, y: y, style: style, maxWidth: width)
+        put(DisplayWidth.pad(text, toWidth: width, ellipsis: ellipsis), x: x, y: y, style: style, maxWidth: width)
     }
 
     /// Writes runs of differently styled text from `x`, never past `limit`; returns the next column.
@@ -13,7 +13,7 @@ extension FrameBuffer {
         var column = x
         for (text, style) in runs where column < limit {
             let room = limit - column
-            let shown = FastText.fits(text, room) ? text : FastText.truncate(text, toWidth: room, ellipsis: ellipsis)
+            let shown = DisplayWidth.fits(text, room) ? text : DisplayWidth.truncate(text, toWidth: room, ellipsis: ellipsis)
             column += put(shown, x: column, y: y, style: style, maxWidth: room)
         }
         return column

@@ -36,7 +36,7 @@ public enum ClocksView {
             let time = showWeekday ? "\(row.weekday) \(row.clock)" : row.clock
             var runs: [(String, Style)] = [
                 ((isDay ? g.day : g.night) + " ", theme.style(isDay ? .warning : .primary)),
-                (FastText.pad(member.name, toWidth: nameWidth, ellipsis: g.ellipsis) + " ", theme.style(member.id == state.me ? .accent : .text)),
+                (DisplayWidth.pad(member.name, toWidth: nameWidth, ellipsis: g.ellipsis) + " ", theme.style(member.id == state.me ? .accent : .text)),
                 (time + " ", theme.style(.text)),
                 (offset + " ", theme.style(.muted)),
                 (glyph + " " + DisplayWidth.pad(availability.word, toWidth: 9) + " ", theme.style(role)),
