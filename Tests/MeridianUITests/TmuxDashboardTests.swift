@@ -9,10 +9,7 @@ struct TmuxDashboardTests {
     @Test func startsAndDrawsAllFourPanes() throws {
         let run = try TmuxRun()
         defer { run.stop() }
-        let screen = try run.waitFor("4 On-call")
-        for text in ["1 Clocks", "2 Timeline", "3 Board", "4 On-call", "Alice Martin", "Fix the login", "Primary"] {
-            #expect(screen.contains(text), "missing \(text)")
-        }
+        let screen = try run.waitFor("1 Clocks", "2 Timeline", "3 Board", "4 On-call", "Alice Martin", "Fix the login", "Primary")
         #expect(!screen.contains("\u{1B}"))
     }
 
@@ -118,16 +115,18 @@ final class TmuxRun {
     func capture() -> String { tmux("capture-pane", "-p", "-t", session) }
     func capture(mode: String) -> String { tmux("display-message", "-p", "-t", session, "#{cursor_flag}") }
 
-    /// Polls the screen every 20 ms until it contains `text`.
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+    /// Polls the screen every 20 ms until it contains every one of `texts` (a frame reaches tmux
+    /// in pieces, so one text on screen says nothing of the rows drawn after it).
+    func waitFor(_ texts: String..., timeout: TimeInterval = 10) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
             screen = capture()
-            if screen.contains(text) { return screen }
+            if texts.allSatisfy(screen.contains) { return screen }
             usleep(20_000)
         }
-        throw TmuxError("'\(text)' did not appear within \(timeout) s; the screen was:\n\(screen)")
+        let missing = texts.filter { !screen.contains($0) }.map { "'\($0)'" }.joined(separator: ", ")
+        throw TmuxError("\(missing) did not appear within \(timeout) s; the screen was:\n\(screen)")
     }
 }
 
