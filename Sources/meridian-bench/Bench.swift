@@ -127,11 +127,14 @@ struct Bench {
     func inProcess(team: String, scratch: String) -> [Result] {
         var loads: [Double] = []
         var reports: [Double] = []
+        var phases: [Team.LoadPhase: [Double]] = [:]
         var bytes = 0
         let now = Instant.parse(Self.nowText)!
+        // Each phase of a load, as `Team.init` runs it.
+        let timing: (Team.LoadPhase, () -> Void) -> Void = { phase, step in phases[phase, default: []].append(Measure.time(step)) }
         for _ in 0..<max(3, options.runs / 2) {
             var t: Team?
-            loads.append(Measure.time { t = try? Team(path: team) })
+            loads.append(Measure.time { t = try? Team(path: team, timing: timing) })
             guard let snapshot = t?.snapshot else { break }
             let zone = snapshot.member("m000")?.zone ?? .utc
             reports.append(Measure.time {
@@ -143,24 +146,27 @@ struct Bench {
                 bytes = written
             })
         }
-        var reads: [Double] = [], merges: [Double] = []
-        for _ in 0..<3 {
-            let store = JournalStore(teamPath: team)
-            reads.append(Measure.time { store.refresh() })
-            let lists = store.eventLists
-            merges.append(Measure.time { _ = EventMerge.order(lists, lineBytes: { _ in [] }) })
-        }
+        func phase(_ p: Team.LoadPhase) -> Double { Measure.median(phases[p] ?? []) * 1000 }
         // Warm: the journal cache written by a first load, read by the next ones.
         let cacheDir = scratch + "/in-process-cache"
         _ = try? Team(path: team, cache: JournalCache(directory: cacheDir))
         var warmLoads: [Double] = []
+        var warmReads: [Double] = []
         for _ in 0..<max(3, options.runs / 2) {
-            warmLoads.append(Measure.time { _ = try? Team(path: team, cache: JournalCache(directory: cacheDir)) })
+            warmLoads.append(Measure.time {
+                _ = try? Team(path: team, cache: JournalCache(directory: cacheDir)) { phase, step in
+                    if phase == .read { warmReads.append(Measure.time(step)) } else { step() }
+                }
+            })
         }
         var results = [
-            Result(name: "  read + decode journals", value: Measure.median(reads) * 1000, unit: "ms", target: nil, note: "JournalStore.refresh()"),
-            Result(name: "  merge order", value: Measure.median(merges) * 1000, unit: "ms", target: nil, note: "EventMerge.order"),
-            Result(name: "load TEAM (in process, no cache)", value: Measure.median(loads) * 1000, unit: "ms", target: nil, note: "Team(path:)"),
+            Result(name: "  config (team.toml, members, oncall)", value: phase(.config), unit: "ms", target: nil, note: "TeamConfigLoader.load"),
+            Result(name: "  read + decode journals", value: phase(.read), unit: "ms", target: nil, note: "JournalStore.refresh()"),
+            Result(name: "  merge order", value: phase(.merge), unit: "ms", target: nil, note: "EventMerge.merge"),
+            Result(name: "  fold + publish", value: phase(.fold), unit: "ms", target: nil, note: "TeamState.apply × events, snapshot"),
+            Result(name: "load TEAM (in process, no cache)", value: Measure.median(loads) * 1000, unit: "ms", target: 150, note: "Team(path:)"),
+            Result(name: "  read journals from the cache", value: Measure.median(warmReads) * 1000, unit: "ms", target: nil,
+                   note: "JournalStore.refresh() from a warm cache"),
             Result(name: "load TEAM (in process, warm cache)", value: Measure.median(warmLoads) * 1000, unit: "ms", target: nil,
                    note: "Team(path:cache:) after a first load wrote the cache"),
             Result(name: "build + write status JSON", value: Measure.median(reports) * 1000, unit: "ms", target: nil,

@@ -41,23 +41,36 @@ public struct ClaimConflict: Hashable, Sendable {
 }
 
 /// The board folded from task events in merge order (SPEC §1 merge rule and claims).
+/// Every task id named by an event has a slot in `tasks`; what the rules ask of an id (created?
+/// deleted? in an unknown column?) is a flag per slot, so an event costs one id lookup.
 public struct BoardState: Sendable {
     public private(set) var columns: [String]
     public private(set) var tasks = TaskTable()
     /// Every lost claim, in merge order, whoever lost it (deleted tasks included).
     public private(set) var conflicts: [ClaimConflict] = []
-    /// Every task id named by any task event read (deleted and not-yet-created ones too), so a
-    /// new id never collides with one already in TEAM.
-    public private(set) var knownIDs: Set<String> = []
-    /// Ids whose winning create has been followed by a `task.delete`.
-    public private(set) var deleted: Set<String> = []
+    /// Per slot of `tasks`: `created`, `deleted`, `unknownColumn`.
+    private var flags: [UInt8] = []
     private var creates = 0
-    /// Live tasks whose column team.toml does not know, kept as events apply so publishing a
-    /// snapshot never scans every task.
-    private var unknownColumn: Set<String> = []
+    /// How many live tasks are in a column team.toml does not know (flag `unknownColumn`).
+    private var unknownColumnCount = 0
+
+    private static let created: UInt8 = 1
+    private static let deletedFlag: UInt8 = 2
+    private static let unknownColumn: UInt8 = 4
 
     public init(columns: [String]) {
         self.columns = columns.isEmpty ? TeamSettings.defaultColumns : columns
+    }
+
+    /// Every task id named by any task event read (deleted and not-yet-created ones too), so a
+    /// new id never collides with one already in TEAM.
+    public var knownIDs: Set<String> { Set(tasks.index.ids) }
+
+    /// Ids whose winning create has been followed by a `task.delete`.
+    public var deleted: Set<String> {
+        var out = Set<String>()
+        for s in flags.indices where flags[s] & Self.deletedFlag != 0 { out.insert(tasks.id(atSlot: s)) }
+        return out
     }
 
     /// The column a task shows in: its own when team.toml knows it, else the first.
@@ -106,61 +119,69 @@ public struct BoardState: Sendable {
     /// Problems of the board as it stands: a task whose column is not in team.toml (SPEC §1).
     /// State-based, so a task moved back to a known column (or deleted) is no longer a problem.
     public var currentProblems: [Problem] {
-        guard !unknownColumn.isEmpty else { return [] }
-        return unknownColumn.compactMap { tasks[$0] }.sorted { $0.creationIndex < $1.creationIndex }.map { t in
+        guard unknownColumnCount > 0 else { return [] }
+        var found: [BoardTask] = []
+        for s in flags.indices where flags[s] & Self.unknownColumn != 0 {
+            if let t = tasks.task(atSlot: s) { found.append(t) }
+        }
+        return found.sorted { $0.creationIndex < $1.creationIndex }.map { t in
             Problem(file: t.columnSource.file, line: t.columnSource.line,
                     message: "task '\(t.id)' is in unknown column '\(t.column)' (known: \(columns.joined(separator: ", "))); shown in '\(columns[0])'")
         }
     }
 
-    /// Keeps `unknownColumn` in step with a task's column (nil: the task is gone).
-    private mutating func track(_ id: String, column: String?) {
-        if let column, !columns.contains(column) {
-            if !unknownColumn.contains(id) { unknownColumn.insert(id) }
-        } else if unknownColumn.contains(id) {
-            unknownColumn.remove(id)
+    /// Keeps the `unknownColumn` flag of a slot in step with its task's column (nil: the task is gone).
+    private mutating func track(_ s: Int, column: String?) {
+        let unknown = column.map { !columns.contains($0) } ?? false
+        let was = flags[s] & Self.unknownColumn != 0
+        guard unknown != was else { return }
+        if unknown {
+            flags[s] |= Self.unknownColumn
+            unknownColumnCount += 1
+        } else {
+            flags[s] &= ~Self.unknownColumn
+            unknownColumnCount -= 1
         }
     }
 
-    /// Applies one task event (in merge order); returns a problem when the event is wrong in context.
-    mutating func apply(_ e: JournalEvent) -> Problem? {
-        guard let taskID = e.payload.taskID else { return nil }
-        // Look before inserting: a set shared with a published snapshot is copied on any insert.
-        if !knownIDs.contains(taskID) { knownIDs.insert(taskID) }
-        if case .taskCreate(let f) = e.payload {
-            // Created before: still live, or deleted since (`deleted` holds only created ids).
-            if tasks.contains(taskID) || deleted.contains(taskID) {
-                return problem(e, "task '\(taskID)' was already created; this create is ignored")
+    /// Applies one task event (in merge order) read from `log` (the journal file `file`);
+    /// returns a problem when the event is wrong in context.
+    mutating func apply(_ r: EventRecord, in log: EventLogView, file: String) -> Problem? {
+        guard r.op.isTaskOp else { return nil }
+        let s = tasks.slotAdding(log.text[r.task])
+        if s == flags.count { flags.append(0) }
+        if r.op == .taskCreate {
+            // Created before: still live, or deleted since.
+            if flags[s] & Self.created != 0 {
+                return Problem(file: file, line: r.line, message: "task '\(tasks.id(atSlot: s))' was already created; this create is ignored")
             }
-            tasks[taskID] = BoardTask(id: taskID, title: f.title, column: f.column ?? columns[0], priority: f.priority, labels: f.labels,
-                                      due: f.due, notes: f.notes, holder: nil, createdBy: e.by, createdAt: e.at,
-                                      creationIndex: creates, lastActivity: e.at, comments: [], columnSource: e.source)
+            let c = log.creates[Int(r.detail)]
+            let column = c.column.isNone ? columns[0] : log.string(c.column)
+            let task = BoardTask(id: tasks.id(atSlot: s), title: log.string(c.title), column: column, priority: c.priority,
+                                 labels: log.labelStrings(c.labels), due: c.due.map { log.dueDate($0) }, notes: log.optionalString(c.notes),
+                                 holder: nil, createdBy: log.string(r.by), createdAt: r.at, creationIndex: creates, lastActivity: r.at,
+                                 comments: [], columnSource: log.source(r, file: file))
+            tasks.insert(task, slot: s)
+            flags[s] |= Self.created
             creates += 1
-            track(taskID, column: f.column ?? columns[0])
+            track(s, column: column)
             return nil
         }
-        if deleted.contains(taskID) { return nil }
-        // Changed in place: one lookup, and the task's comments grow without being copied.
-        var effect = Effect()
-        let outcome: Outcome = tasks.update(taskID) { slot in
-            guard slot.isPresent else { return .missing }
-            if case .taskDelete = e.payload {
-                slot = nil
-                return .deleted
-            }
-            effect = Self.change(&slot!, by: e)
-            return .changed
+        if flags[s] & Self.deletedFlag != 0 { return nil }
+        // Live: created and not deleted (read from the flags, so the task is not copied to look).
+        guard flags[s] & Self.created != 0 else {
+            return Problem(file: file, line: r.line, message: "\(r.op.name!) names task '\(tasks.id(atSlot: s))', which has not been created")
         }
-        switch outcome {
-        case .missing:
-            return problem(e, "\(e.op) names task '\(taskID)', which has not been created")
-        case .deleted:
-            deleted.insert(taskID)
-            track(taskID, column: nil)
-        case .changed:
-            if let lost = effect.lost { conflicts.append(lost) }
-            if let column = effect.column { track(taskID, column: column) }
+        if r.op == .taskDelete {
+            tasks.remove(slot: s)
+            flags[s] |= Self.deletedFlag
+            track(s, column: nil)
+            return nil
         }
+        // Changed in place: the task's comments grow without being copied.
+        let effect = Self.change(&tasks[liveSlot: s], by: r, in: log, file: file)
+        if let lost = effect.lost { conflicts.append(lost) }
+        if let column = effect.column { track(s, column: column) }
         return nil
     }
 
@@ -171,41 +192,37 @@ public struct BoardState: Sendable {
     }
 
     /// Applies a task event (not create or delete) to the live task.
-    private static func change(_ t: inout BoardTask, by e: JournalEvent) -> Effect {
+    private static func change(_ t: inout BoardTask, by r: EventRecord, in log: EventLogView, file: String) -> Effect {
         var effect = Effect()
-        if e.at > t.lastActivity { t.lastActivity = e.at }
-        switch e.payload {
-        case .taskEdit(let f):
-            if case .set(let v) = f.title { t.title = v }
+        if r.at > t.lastActivity { t.lastActivity = r.at }
+        switch r.op {
+        case .taskEdit:
+            let f = log.edits[Int(r.detail)]
+            if case .set(let v) = f.title { t.title = log.string(v) }
             switch f.priority { case .set(let v): t.priority = v; case .cleared: t.priority = .normal; case .unchanged: break }
-            switch f.labels { case .set(let v): t.labels = v; case .cleared: t.labels = []; case .unchanged: break }
-            switch f.due { case .set(let v): t.due = v; case .cleared: t.due = nil; case .unchanged: break }
-            switch f.notes { case .set(let v): t.notes = v; case .cleared: t.notes = nil; case .unchanged: break }
-        case .taskMove(_, let column):
+            switch f.labels { case .set(let v): t.labels = log.labelStrings(v); case .cleared: t.labels = []; case .unchanged: break }
+            switch f.due { case .set(let v): t.due = log.dueDate(v); case .cleared: t.due = nil; case .unchanged: break }
+            switch f.notes { case .set(let v): t.notes = log.string(v); case .cleared: t.notes = nil; case .unchanged: break }
+        case .taskMove:
+            let column = log.string(r.text)
             t.column = column
-            t.columnSource = e.source
+            t.columnSource = log.source(r, file: file)
             effect.column = column
         case .taskClaim:
-            if let holder = t.holder, holder != e.by {
-                effect.lost = ClaimConflict(task: t.id, member: e.by, lostTo: holder, event: e.id, at: e.at)
-            } else {
-                t.holder = e.by
+            if let holder = t.holder, !log.text.equals(r.by, holder) {
+                effect.lost = ClaimConflict(task: t.id, member: log.string(r.by), lostTo: holder, event: log.idString(r), at: r.at)
+            } else if t.holder == nil {
+                t.holder = log.string(r.by)
             }
         case .taskRelease:
-            if t.holder == e.by { t.holder = nil }
-        case .taskAssign(_, let to):
-            t.holder = to
-        case .taskComment(_, let text):
-            t.comments.append(TaskComment(by: e.by, at: e.at, text: text, event: e.id))
+            if let holder = t.holder, log.text.equals(r.by, holder) { t.holder = nil }
+        case .taskAssign:
+            t.holder = log.optionalString(r.text)
+        case .taskComment:
+            t.comments.append(TaskComment(by: log.string(r.by), at: r.at, text: log.string(r.text), event: log.idString(r)))
         default:
             break
         }
         return effect
-    }
-
-    private enum Outcome { case missing, changed, deleted }
-
-    private func problem(_ e: JournalEvent, _ message: String) -> Problem {
-        Problem(file: e.source.file, line: e.source.line, message: message)
     }
 }

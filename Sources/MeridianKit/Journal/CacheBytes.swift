@@ -33,6 +33,11 @@ struct CacheByteWriter {
         varint(b.count)
         bytes.append(contentsOf: b)
     }
+
+    mutating func raw(_ b: UnsafeBufferPointer<UInt8>) {
+        varint(b.count)
+        bytes.append(contentsOf: b)
+    }
 }
 
 /// Reads what `CacheByteWriter` wrote; any read past the end or malformed value throws, so a
@@ -78,11 +83,18 @@ struct CacheByteReader {
         return Int(Int64(bitPattern: x))
     }
 
-    /// A count or length: not negative and not beyond what is left.
-    mutating func count() throws(Malformed) -> Int {
+    /// A count or length: not negative and not beyond what is left (`unit` bytes each at least).
+    mutating func count(unit: Int = 1) throws(Malformed) -> Int {
         let n = try varint()
-        guard n >= 0, n <= buffer.count - at else { throw Malformed() }
+        guard n >= 0, n <= (buffer.count - at) / unit else { throw Malformed() }
         return n
+    }
+
+    /// The next `n` bytes, in place.
+    mutating func slice(_ n: Int) throws(Malformed) -> UnsafeRawBufferPointer {
+        guard n >= 0, n <= buffer.count - at else { throw Malformed() }
+        defer { at += n }
+        return UnsafeRawBufferPointer(rebasing: buffer[at..<(at + n)])
     }
 
     mutating func string() throws(Malformed) -> String {

@@ -1,27 +1,49 @@
 import Foundation
 
-/// Turns one journal line into a validated `JournalEvent`, or a reason it is a problem.
+/// Turns one journal line into a validated event, or a reason it is a problem.
 /// The line is read in place: known fields land in fixed slots (no dictionary, no key strings),
-/// and values that are only looked at (`at`, `op`, `priority`, dates) never become strings.
+/// strings are copied into the file's `EventLog` arena (no `String` per field), and values that
+/// are only looked at (`at`, `op`, `priority`, dates) are read straight from the bytes.
 public enum EventDecoder {
     /// The longest line accepted, not counting its `\n` (SPEC §1).
     public static let maxLineBytes = 64 * 1024
 
     /// Decodes a line (without its `\n`).
     public static func decode(_ line: UnsafeBufferPointer<UInt8>, source: EventSource) -> Result<JournalEvent, DecodeFailure> {
-        if line.count > maxLineBytes {
-            return .failure(DecodeFailure("line is \(line.count) bytes, over the 64 KiB limit"))
+        var log = EventLog()
+        if let failure = append(line, line: source.line, offset: source.offset, length: source.length, to: &log) {
+            return .failure(failure)
+        }
+        return .success(log.event(0, file: source.file))
+    }
+
+    /// Decodes a line (without its `\n`) onto the end of `log`: nil when an event was added, else
+    /// why the line is a problem (and `log` is as it was). `length` is the line's length in the file.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, offset: Int, length: Int, to log: inout EventLog) -> DecodeFailure? {
+        if bytes.count > maxLineBytes {
+            return DecodeFailure("line is \(bytes.count) bytes, over the 64 KiB limit")
         }
         var fields = Fields()
-        do {
-            try JSONParser.parseObjectTokens(line) { key, value in fields.take(key, value) }
-        } catch {
-            return .failure(DecodeFailure("not valid JSON: \(error.message) (column \(error.offset + 1))"))
+        if !JournalLineScanner.scan(bytes, { key, value in fields.take(key, value) }) {
+            // Not in the usual shape (or not valid): the full parser reads it, errors and all.
+            fields = Fields()
+            do {
+                try JSONParser.parseObjectTokens(bytes) { key, value in fields.take(key, value) }
+            } catch {
+                return DecodeFailure("not valid JSON: \(error.message) (column \(error.offset + 1))")
+            }
         }
+        let mark = log.mark()
         do {
-            return .success(try fields.event(source: source, hash: JournalBytes.hash(line)))
+            var r = try fields.record(into: &log)
+            r.contentHash = JournalBytes.hash(bytes)
+            r.offset = offset
+            r.lineAndLength = EventRecord.lineAndLength(line: line, length: length)
+            log.records.append(r)
+            return nil
         } catch {
-            return .failure(error)
+            log.rollback(to: mark)
+            return error
         }
     }
 
@@ -64,9 +86,12 @@ public enum EventDecoder {
             }
         }
 
-        func event(source: EventSource, hash: UInt64) throws(DecodeFailure) -> JournalEvent {
-            let id = try Payload.string(id, "id")
-            guard !id.isEmpty, id.utf8.count <= 128 else { throw DecodeFailure("field 'id' must be 1 to 128 characters") }
+        /// The common fields, checked in the order their problems are reported, then the payload.
+        /// Strings go to `log`'s arena; the caller fills in where the line is.
+        func record(into log: inout EventLog) throws(DecodeFailure) -> EventRecord {
+            guard let idToken = id else { throw DecodeFailure("missing required field 'id'") }
+            let stored = try Payload.withText(idToken, "id") { u in u.isEmpty || u.count > 128 ? nil : log.storeID(u) }
+            guard let (eventID, flags) = stored else { throw DecodeFailure("field 'id' must be 1 to 128 characters") }
             let lc = try clock(lc)
             let at: Date
             switch self.at {
@@ -80,17 +105,13 @@ public enum EventDecoder {
                 guard let d = Instant.parse(atText) else { throw DecodeFailure("field 'at' is not an ISO-8601 instant: \(atText.prefix(40))") }
                 at = d
             }
-            let by: String
-            if case .raw(let b)? = self.by {
-                guard JournalBytes.isValidName(b) else { throw DecodeFailure("field 'by' is not a valid member id") }
-                by = String(decoding: b, as: UTF8.self)
-            } else {
-                by = try Payload.string(self.by, "by")
-                guard Identifiers.isValidName(by) else { throw DecodeFailure("field 'by' is not a valid member id") }
-            }
-            let op = try Payload.op(op)
-            let payload = try Payload.decode(op: op, fields: self)
-            return JournalEvent(id: id, lc: lc, at: at, by: by, op: op, payload: payload, source: source, contentHash: hash)
+            guard let byToken = self.by else { throw DecodeFailure("missing required field 'by'") }
+            let by = try Payload.text(byToken, "by", &log)
+            guard log.text.withBytes(by, JournalBytes.isValidName) else { throw DecodeFailure("field 'by' is not a valid member id") }
+            var r = EventRecord(lc: lc, at: at, id: eventID, contentHash: 0, offset: 0, lineAndLength: 0, by: by,
+                                task: .none, text: .none, detail: 0, op: .unknown, flags: flags)
+            try Payload.decode(op: op, fields: self, into: &r, log: &log)
+            return r
         }
 
         func clock(_ v: Token?) throws(DecodeFailure) -> Int64 {

@@ -3,9 +3,9 @@
 /// first by (`lc`, `by`, the line's bytes) and reports each other content once, at its first
 /// (file, line), as a problem.
 ///
-/// The work is done on small keys (`lc` and a position) rather than on the events themselves, so
-/// ordering 200,000 events moves 16-byte keys, never copies an event, and reads `by`/`id` only
-/// where clocks tie.
+/// The work is done on the compact logs and on small keys (`lc` and a position) rather than on
+/// events: ordering 200,000 events sorts 8-byte keys, compares ids as 128-bit numbers, and reads
+/// `by` or an id's bytes only where clocks tie.
 public enum EventMerge {
     /// Where an event sits in the per-file lists handed to `order`.
     public struct Ref: Hashable, Sendable {
@@ -20,96 +20,120 @@ public enum EventMerge {
         public var problems: [Problem]
     }
 
+    /// The merge of per-file logs: kept events in merge order, and the lines whose content lost.
+    struct Merged {
+        var refs: [Ref]
+        var losers: [Ref]
+    }
+
     /// The merged, ordered events and the problems about clashing ids.
     public static func merge(_ events: [JournalEvent], lineBytes: (EventSource) -> [UInt8]) -> (events: [JournalEvent], problems: [Problem]) {
-        let lists = [events]
-        let o = order(lists, lineBytes: lineBytes)
+        let o = order([events], lineBytes: lineBytes)
         return (o.refs.map { events[Int($0.index)] }, o.problems)
     }
 
-    /// Orders events held in several lists (one per journal file) without copying them.
+    /// Orders events held in several lists (one per journal file).
     public static func order(_ lists: [[JournalEvent]], lineBytes: (EventSource) -> [UInt8]) -> Ordered {
-        // Flat views in one pass: each event's place and id (the id's storage is shared, not copied).
-        var places: [Ref] = []
-        var ids: [String] = []
-        let total = lists.reduce(0) { $0 + $1.count }
-        places.reserveCapacity(total)
-        ids.reserveCapacity(total)
-        for (l, list) in lists.enumerated() {
-            var i: Int32 = 0
-            for e in list {
-                places.append(Ref(list: Int32(l), index: i))
-                ids.append(e.id)
-                i += 1
-            }
+        let logs = lists.map { list in
+            var log = EventLog()
+            for e in list { log.append(e) }
+            return log
         }
-        let sorted = sortedPlaces(lists, places)
-        func event(_ p: Int) -> JournalEvent { lists[Int(places[p].list)][Int(places[p].index)] }
+        func event(_ r: Ref) -> JournalEvent { lists[Int(r.list)][Int(r.index)] }
+        let m = withExtendedLifetime(logs) { merge(logs.map(\.view)) { l, i in lineBytes(lists[l][i].source) } }
+        let losers = m.losers.map { r in
+            let e = event(r)
+            return Loser(file: e.source.file, line: e.source.line, id: e.id, contentHash: e.contentHash)
+        }
+        return Ordered(refs: m.refs, ids: Set(m.refs.map { event($0).id }), problems: problems(losers))
+    }
+
+    /// Merges per-file logs (read through their views). `lineBytes(list, index)` reads an
+    /// event's line, to choose between two contents of one id with equal (`lc`, `by`).
+    static func merge(_ logs: [EventLogView], lineBytes: (Int, Int) -> [UInt8]) -> Merged {
+        var places: [Ref] = []
+        let total = logs.reduce(0) { $0 + $1.records.count }
+        places.reserveCapacity(total)
+        for l in logs.indices {
+            for i in 0..<Int32(logs[l].records.count) { places.append(Ref(list: Int32(l), index: i)) }
+        }
+        let sorted = sortedPlaces(logs, places)
+        @inline(__always) func list(_ p: Int32) -> Int { Int(places[Int(p)].list) }
+        @inline(__always) func record(_ p: Int32) -> EventRecord {
+            let r = places[Int(p)]
+            return logs[Int(r.list)].records[Int(r.index)]
+        }
+        func bytes(_ p: Int32) -> [UInt8] { lineBytes(Int(places[Int(p)].list), Int(places[Int(p)].index)) }
+
         var kept: [Ref] = []
         kept.reserveCapacity(total)
-        var seen = Set<String>(minimumCapacity: total)
-        var losers: [Int] = []
+        var seen = KeptIDs(capacity: total)
+        var losers: [Ref] = []
         var g = 0
         while g < sorted.count {
             // A group: the events with one (lc, by, id), adjacent after the sort.
             let first = sorted[g]
+            let a = record(first)
+            let aLog = logs[list(first)]
             var end = g + 1
-            if end < sorted.count && ids[sorted[end]] == ids[first] {
-                let a = event(first)
-                while end < sorted.count, ids[sorted[end]] == ids[first] {
-                    let b = event(sorted[end])
-                    guard b.lc == a.lc, b.by == a.by else { break }
-                    end += 1
-                }
+            while end < sorted.count {
+                let b = record(sorted[end])
+                let bLog = logs[list(sorted[end])]
+                guard b.lc == a.lc, aLog.sameID(a, bLog, b), aLog.text.same(a.by, bLog.text, b.by) else { break }
+                end += 1
             }
-            if seen.insert(ids[first]).inserted {
+            if seen.insert(first, fingerprint: aLog.idFingerprint(a), same: { aLog.sameID(a, logs[list($0)], record($0)) }) {
                 var best = g
                 if end - g > 1 {
                     // The id's first (lc, by): the winner is the group's line first by its bytes.
-                    for k in (g + 1)..<end where event(sorted[k]).contentHash != event(sorted[best]).contentHash {
-                        if lineBytes(event(sorted[k]).source).lexicographicallyPrecedes(lineBytes(event(sorted[best]).source)) { best = k }
+                    for k in (g + 1)..<end where record(sorted[k]).contentHash != record(sorted[best]).contentHash {
+                        if bytes(sorted[k]).lexicographicallyPrecedes(bytes(sorted[best])) { best = k }
                     }
-                    let winner = event(sorted[best]).contentHash
-                    for k in g..<end where event(sorted[k]).contentHash != winner { losers.append(sorted[k]) }
+                    let winner = record(sorted[best]).contentHash
+                    for k in g..<end where record(sorted[k]).contentHash != winner { losers.append(places[Int(sorted[k])]) }
                 }
-                kept.append(places[sorted[best]])
+                kept.append(places[Int(sorted[best])])
             } else {
                 // The id was kept with a smaller (lc, by): this content differs.
-                losers.append(contentsOf: sorted[g..<end])
+                for k in g..<end { losers.append(places[Int(sorted[k])]) }
             }
             g = end
         }
-        return Ordered(refs: kept, ids: seen, problems: problems(losers.map(event)))
+        return Merged(refs: kept, losers: losers)
     }
 
     /// Flat positions sorted by (`lc`, `by`, `id`), then by position so the order is total.
     /// Clocks and positions are packed into one integer, so the sort compares plain numbers and
     /// looks at `by` and `id` only within runs of equal clocks.
-    static func sortedPlaces(_ lists: [[JournalEvent]], _ places: [Ref]) -> [Int] {
+    static func sortedPlaces(_ logs: [EventLogView], _ places: [Ref]) -> [Int32] {
         let placeBits: UInt64 = 23
+        func precedes(_ a: Int32, _ b: Int32) -> Bool {
+            let pa = places[Int(a)], pb = places[Int(b)]
+            let xl = logs[Int(pa.list)], yl = logs[Int(pb.list)]
+            let x = xl.records[Int(pa.index)], y = yl.records[Int(pb.index)]
+            if x.lc != y.lc { return x.lc < y.lc }
+            let by = xl.text.compare(x.by, yl.text, y.by)
+            if by != 0 { return by < 0 }
+            let id = xl.compareIDs(x, yl, y)
+            if id != 0 { return id < 0 }
+            return a < b
+        }
+        var maxLC: Int64 = 0
+        for log in logs { for r in log.records { maxLC = max(maxLC, r.lc) } }
+        guard maxLC < (1 << (64 - placeBits)), places.count < (1 << placeBits) else {
+            return (0..<Int32(places.count)).sorted(by: precedes)
+        }
         var packed: [UInt64] = []
         packed.reserveCapacity(places.count)
-        var maxLC: Int64 = 0
         var p: UInt64 = 0
-        for list in lists {
-            for e in list {
-                maxLC = max(maxLC, e.lc)
-                packed.append(UInt64(truncatingIfNeeded: e.lc) << placeBits | p)
+        for log in logs {
+            for r in log.records {
+                packed.append(UInt64(truncatingIfNeeded: r.lc) << placeBits | p)
                 p += 1
             }
         }
-        func precedes(_ a: Int, _ b: Int) -> Bool {
-            let x = lists[Int(places[a].list)][Int(places[a].index)], y = lists[Int(places[b].list)][Int(places[b].index)]
-            if x.lc != y.lc { return x.lc < y.lc }
-            if x.by != y.by { return x.by.utf8.lexicographicallyPrecedes(y.by.utf8) }
-            if x.id != y.id { return x.id.utf8.lexicographicallyPrecedes(y.id.utf8) }
-            return a < b
-        }
-        guard maxLC < (1 << (64 - placeBits)), places.count < (1 << placeBits) else {
-            return places.indices.sorted(by: precedes)
-        }
         packed.sort()
-        var out = packed.map { Int($0 & ((1 << placeBits) - 1)) }
+        var out = packed.map { Int32(truncatingIfNeeded: $0 & ((1 << placeBits) - 1)) }
         // Equal clocks: order the run by (by, id, position).
         var i = 0
         while i < packed.count {
@@ -121,15 +145,55 @@ public enum EventMerge {
         return out
     }
 
+    /// A line whose content lost to another line with the same id.
+    struct Loser {
+        var file: String
+        var line: Int
+        var id: String
+        var contentHash: UInt64
+    }
+
     /// One problem per distinct losing line, at its first (file, line).
-    static func problems(_ losers: [JournalEvent]) -> [Problem] {
+    static func problems(_ losers: [Loser]) -> [Problem] {
         var problems: [Problem] = []
         var reported = Set<String>()
-        for l in losers.sorted(by: { ($0.source.file, $0.source.line) < ($1.source.file, $1.source.line) }) {
+        for l in losers.sorted(by: { ($0.file, $0.line) < ($1.file, $1.line) }) {
             guard reported.insert("\(l.id)\u{0}\(l.contentHash)").inserted else { continue }
-            problems.append(Problem(file: l.source.file, line: l.source.line,
+            problems.append(Problem(file: l.file, line: l.line,
                                     message: "event id '\(l.id)' appears with different content elsewhere; this line is ignored"))
         }
         return problems
+    }
+}
+
+/// The ids kept so far by a merge, exactly: open addressing keyed by fingerprint, each slot the
+/// flat position of the event that holds the id (compared in full when fingerprints meet).
+struct KeptIDs {
+    private var tags: [UInt32]
+    private var owners: [Int32]
+    private let mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size <<= 1 }
+        tags = Array(repeating: 0, count: size)
+        owners = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// Adds the id of the event at `position`; false when an event with the same id (`same`) is in.
+    mutating func insert(_ position: Int32, fingerprint: UInt64, same: (Int32) -> Bool) -> Bool {
+        let tag = UInt32(truncatingIfNeeded: fingerprint >> 32) | 1
+        var i = Int(truncatingIfNeeded: (fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 24) & mask
+        while true {
+            let t = tags[i]
+            if t == 0 {
+                tags[i] = tag
+                owners[i] = position
+                return true
+            }
+            if t == tag && same(owners[i]) { return false }
+            i = (i + 1) & mask
+        }
     }
 }

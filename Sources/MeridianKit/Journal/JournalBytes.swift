@@ -75,6 +75,33 @@ enum JournalBytes {
         return sign * (h * 3600 + m * 60)
     }
 
+    /// Whether the bytes are well-formed UTF-8 (what `String(validating:as:)` accepts).
+    static func isValidUTF8(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = u.count
+        while i < n {
+            let c = u[i]
+            if c < 0x80 { i += 1; continue }
+            @inline(__always) func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool { k < n && u[k] >= lo && u[k] <= hi }
+            switch c {
+            case 0xC2...0xDF:
+                guard cont(i + 1) else { return false }
+                i += 2
+            case 0xE0...0xEF:
+                let lo: UInt8 = c == 0xE0 ? 0xA0 : 0x80, hi: UInt8 = c == 0xED ? 0x9F : 0xBF
+                guard cont(i + 1, lo, hi), cont(i + 2) else { return false }
+                i += 3
+            case 0xF0...0xF4:
+                let lo: UInt8 = c == 0xF0 ? 0x90 : 0x80, hi: UInt8 = c == 0xF4 ? 0x8F : 0xBF
+                guard cont(i + 1, lo, hi), cont(i + 2), cont(i + 3) else { return false }
+                i += 4
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
     /// `Identifiers.isValidName` on bytes.
     static func isValidName(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !u.isEmpty, u.count <= 32 else { return false }

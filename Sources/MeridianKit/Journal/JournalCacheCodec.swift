@@ -1,13 +1,26 @@
 import Foundation
 
 /// The binary form of one journal file's decoded state (`JournalFileState`) in the journal
-/// cache: a header naming the file's identity and how far it was read, then its events and
-/// problems. Short identifiers (member ids, task ids, ops, columns, labels) are written once
-/// per file in a string table, so decoding shares their storage instead of allocating.
-/// Any change to what an event holds must bump `version`.
+/// cache: a header naming the file's identity and how far it was read, then its `EventLog` and
+/// problems. The log's arena and its fixed-size records are written as they lie in memory, so
+/// reading an entry back is a few copies plus a check that every reference stays in bounds;
+/// the per-op detail lists are written field by field. Any change to what a log holds must
+/// bump `version`; a change of the records' layout changes `layout` by itself.
 enum JournalCacheCodec {
     static let magic: UInt64 = 0x314E_524A_4E44_524D // "MRDNJRN1", little-endian
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
+
+    /// The version word: `version`, and the size and field offsets of `EventRecord`, so an entry
+    /// written by a build that lays records out differently is never read as records.
+    static let layout: UInt64 = {
+        let l = MemoryLayout<EventRecord>.self
+        var h = version
+        for v in [l.stride, l.offset(of: \.opCode) ?? 0, l.offset(of: \.flags) ?? 0, l.offset(of: \.detail) ?? 0, l.offset(of: \.lineAndLength) ?? 0,
+                  l.offset(of: \.id) ?? 0, l.offset(of: \.at) ?? 0, l.offset(of: \.by) ?? 0, l.offset(of: \.task) ?? 0, l.offset(of: \.text) ?? 0] {
+            h = h &* 31 &+ UInt64(v)
+        }
+        return h
+    }()
 
     /// The header, readable without decoding the events.
     struct Header: Equatable {
@@ -24,8 +37,12 @@ enum JournalCacheCodec {
     // MARK: - Encoding
 
     static func encode(_ s: JournalFileState, header: Header) -> [UInt8] {
+        withExtendedLifetime(s.log) { encode(s, s.log.view, header: header) }
+    }
+
+    private static func encode(_ s: JournalFileState, _ log: EventLogView, header: Header) -> [UInt8] {
         var body = CacheByteWriter()
-        body.bytes.reserveCapacity(64 + s.events.count * 96)
+        body.bytes.reserveCapacity(256 + log.text.bytes.count + log.records.count * MemoryLayout<EventRecord>.stride + log.edits.count * 24)
         body.string(header.relative)
         body.u64(header.device)
         body.u64(header.inode)
@@ -34,14 +51,43 @@ enum JournalCacheCodec {
         body.varint(header.checkLength)
         body.u64(header.checkHash)
         body.raw(s.tail)
-        var table = Interner()
-        var events = CacheByteWriter()
-        events.bytes.reserveCapacity(s.events.count * 96)
-        for e in s.events { encode(e, into: &events, table: &table) }
-        body.varint(table.strings.count)
-        for t in table.strings { body.string(t) }
-        body.varint(s.events.count)
-        body.bytes.append(contentsOf: events.bytes)
+        body.raw(log.text.bytes)
+        body.varint(log.labels.count)
+        for l in log.labels { body.u64(l.bits) }
+        body.varint(log.records.count)
+        body.bytes.append(contentsOf: UnsafeRawBufferPointer(log.records))
+        body.varint(log.creates.count)
+        for c in log.creates {
+            body.ref(c.title); body.ref(c.column); body.ref(c.notes); body.labels(c.labels)
+            body.optionalDue(c.due)
+            body.u8(UInt8(c.priority.rank))
+        }
+        body.varint(log.edits.count)
+        for e in log.edits {
+            body.change(e.title) { $0.ref($1) }
+            body.change(e.priority) { $0.u8(UInt8($1.rank)) }
+            body.change(e.labels) { $0.labels($1) }
+            body.change(e.due) { $0.due($1) }
+            body.change(e.notes) { $0.ref($1) }
+        }
+        body.varint(log.statuses.count)
+        for st in log.statuses {
+            body.ref(st.text)
+            body.u8(UInt8(StatusKind.allCases.firstIndex(of: st.kind)!))
+            body.optionalDate(st.until)
+        }
+        body.varint(log.timeOffs.count)
+        for t in log.timeOffs {
+            switch t.span {
+            case .dates(let a, let b): body.u8(1); body.varint(a.daysSinceEpoch); body.varint(b.daysSinceEpoch)
+            case .instants(let a, let b): body.u8(2); body.double(a.timeIntervalSince1970); body.double(b.timeIntervalSince1970)
+            }
+            body.ref(t.note)
+        }
+        body.varint(log.overrides.count)
+        for o in log.overrides {
+            body.ref(o.rotation); body.ref(o.member); body.double(o.from.timeIntervalSince1970); body.double(o.to.timeIntervalSince1970)
+        }
         body.varint(s.problems.count)
         for p in s.problems {
             body.varint(p.line ?? -1)
@@ -50,103 +96,10 @@ enum JournalCacheCodec {
         var out = CacheByteWriter()
         out.bytes.reserveCapacity(body.bytes.count + 24)
         out.u64(magic)
-        out.u64(version)
+        out.u64(layout)
         out.u64(body.bytes.withUnsafeBufferPointer { JournalBytes.hash($0) })
         out.bytes.append(contentsOf: body.bytes)
         return out.bytes
-    }
-
-    /// Short identifiers numbered in order of first use.
-    struct Interner {
-        var strings: [String] = []
-        var index: [String: Int] = [:]
-
-        mutating func ref(_ s: String) -> Int {
-            if let i = index[s] { return i }
-            index[s] = strings.count
-            strings.append(s)
-            return strings.count - 1
-        }
-    }
-
-    private static func encode(_ e: JournalEvent, into w: inout CacheByteWriter, table t: inout Interner) {
-        w.string(e.id)
-        w.i64(e.lc)
-        w.double(e.at.timeIntervalSince1970)
-        w.varint(t.ref(e.by))
-        w.varint(t.ref(e.op))
-        w.varint(e.source.line)
-        w.varint(e.source.offset)
-        w.varint(e.source.length)
-        w.u64(e.contentHash)
-        func optString(_ s: String?) {
-            if let s { w.u8(1); w.string(s) } else { w.u8(0) }
-        }
-        func optRef(_ s: String?) {
-            if let s { w.varint(t.ref(s) + 1) } else { w.varint(0) }
-        }
-        func labels(_ l: [String]) {
-            w.varint(l.count)
-            for x in l { w.varint(t.ref(x)) }
-        }
-        func due(_ d: DueDate) {
-            w.string(d.text)
-            if let date = d.date { w.u8(1); w.varint(date.daysSinceEpoch) } else if let i = d.instant { w.u8(2); w.double(i.timeIntervalSince1970) } else { w.u8(0) }
-        }
-        func change<V>(_ c: FieldChange<V>, _ body: (V) -> Void) {
-            switch c {
-            case .unchanged: w.u8(0)
-            case .cleared: w.u8(1)
-            case .set(let v): w.u8(2); body(v)
-            }
-        }
-        switch e.payload {
-        case .taskCreate(let f):
-            w.u8(1)
-            w.varint(t.ref(f.task))
-            w.string(f.title)
-            optRef(f.column)
-            w.u8(UInt8(f.priority.rank))
-            labels(f.labels)
-            if let d = f.due { w.u8(1); due(d) } else { w.u8(0) }
-            optString(f.notes)
-        case .taskEdit(let f):
-            w.u8(2)
-            w.varint(t.ref(f.task))
-            change(f.title) { w.string($0) }
-            change(f.priority) { w.u8(UInt8($0.rank)) }
-            change(f.labels) { labels($0) }
-            change(f.due) { due($0) }
-            change(f.notes) { w.string($0) }
-        case .taskMove(let task, let column): w.u8(3); w.varint(t.ref(task)); w.varint(t.ref(column))
-        case .taskClaim(let task): w.u8(4); w.varint(t.ref(task))
-        case .taskRelease(let task): w.u8(5); w.varint(t.ref(task))
-        case .taskAssign(let task, let to): w.u8(6); w.varint(t.ref(task)); optRef(to)
-        case .taskComment(let task, let text): w.u8(7); w.varint(t.ref(task)); w.string(text)
-        case .taskDelete(let task): w.u8(8); w.varint(t.ref(task))
-        case .statusSet(let text, let kind, let until):
-            w.u8(9)
-            w.string(text)
-            w.u8(UInt8(StatusKind.allCases.firstIndex(of: kind)!))
-            if let until { w.u8(1); w.double(until.timeIntervalSince1970) } else { w.u8(0) }
-        case .statusClear: w.u8(10)
-        case .timeoffAdd(let span, let note):
-            w.u8(11)
-            switch span {
-            case .dates(let a, let b): w.u8(1); w.varint(a.daysSinceEpoch); w.varint(b.daysSinceEpoch)
-            case .instants(let a, let b): w.u8(2); w.double(a.timeIntervalSince1970); w.double(b.timeIntervalSince1970)
-            }
-            optString(note)
-        case .timeoffCancel(let ref): w.u8(12); w.string(ref)
-        case .oncallOverride(let rotation, let member, let from, let to):
-            w.u8(13)
-            w.varint(t.ref(rotation))
-            w.varint(t.ref(member))
-            w.double(from.timeIntervalSince1970)
-            w.double(to.timeIntervalSince1970)
-        case .oncallCancel(let ref): w.u8(14); w.string(ref)
-        case .unknown(let op): w.u8(15); w.varint(t.ref(op))
-        }
     }
 
     // MARK: - Decoding
@@ -156,7 +109,7 @@ enum JournalCacheCodec {
     /// The header of a cache file, after checking its magic, version and checksum.
     static func header(_ buffer: UnsafeRawBufferPointer) throws(Malformed) -> (Header, CacheByteReader) {
         var r = CacheByteReader(buffer)
-        guard try r.u64() == magic, try r.u64() == version else { throw Malformed() }
+        guard try r.u64() == magic, try r.u64() == layout else { throw Malformed() }
         let sum = try r.u64()
         let body = UnsafeRawBufferPointer(rebasing: buffer[r.at...])
         guard JournalBytes.hash(body.bindMemory(to: UInt8.self)) == sum else { throw Malformed() }
@@ -175,123 +128,154 @@ enum JournalCacheCodec {
         s.consumed = header.consumed
         s.lines = header.lines
         s.tail = try r.raw()
-        let tableCount = try r.count()
-        var table: [String] = []
-        table.reserveCapacity(tableCount)
-        for _ in 0..<tableCount { table.append(try r.string()) }
-        let eventCount = try r.count()
-        s.events.reserveCapacity(eventCount)
-        for _ in 0..<eventCount { s.events.append(try event(&r, table: table, file: header.relative)) }
+        var log = EventLog()
+        log.text = TextArena(bytes: try r.slice(try r.count()).bindMemory(to: UInt8.self))
+        let labelCount = try r.count(unit: 8)
+        log.labels.reserveCapacity(labelCount)
+        for _ in 0..<labelCount { log.labels.append(TextRef(bits: try r.u64())) }
+        log.records = try r.records()
+        let createCount = try r.count()
+        log.creates.reserveCapacity(createCount)
+        for _ in 0..<createCount {
+            log.creates.append(CreateDetail(title: try r.ref(), column: try r.ref(), notes: try r.ref(), labels: try r.labels(),
+                                            due: try r.optionalDue(), priority: try r.priority()))
+        }
+        let editCount = try r.count()
+        log.edits.reserveCapacity(editCount)
+        for _ in 0..<editCount {
+            var e = EditDetail()
+            e.title = try r.change { (r: inout CacheByteReader) throws(Malformed) in try r.ref() }
+            e.priority = try r.change { (r: inout CacheByteReader) throws(Malformed) in try r.priority() }
+            e.labels = try r.change { (r: inout CacheByteReader) throws(Malformed) in try r.labels() }
+            e.due = try r.change { (r: inout CacheByteReader) throws(Malformed) in try r.due() }
+            e.notes = try r.change { (r: inout CacheByteReader) throws(Malformed) in try r.ref() }
+            log.edits.append(e)
+        }
+        let statusCount = try r.count()
+        for _ in 0..<statusCount {
+            let text = try r.ref()
+            let k = Int(try r.u8())
+            guard k < StatusKind.allCases.count else { throw Malformed() }
+            log.statuses.append(StatusDetail(text: text, kind: StatusKind.allCases[k], until: try r.optionalDate()))
+        }
+        let timeOffCount = try r.count()
+        for _ in 0..<timeOffCount {
+            let span: TimeSpan
+            switch try r.u8() {
+            case 1: span = .dates(try r.day(), try r.day())
+            case 2: span = .instants(try r.date(), try r.date())
+            default: throw Malformed()
+            }
+            log.timeOffs.append(TimeOffDetail(span: span, note: try r.ref()))
+        }
+        let overrideCount = try r.count()
+        for _ in 0..<overrideCount {
+            log.overrides.append(OverrideDetail(rotation: try r.ref(), member: try r.ref(), from: try r.date(), to: try r.date()))
+        }
         let problemCount = try r.count()
         for _ in 0..<problemCount {
             let line = try r.varint()
             s.problems.append(Problem(file: header.relative, line: line < 0 ? nil : line, message: try r.string()))
         }
-        guard r.isAtEnd else { throw Malformed() }
+        guard r.isAtEnd, withExtendedLifetime(log, { log.view.referencesAreInBounds }) else { throw Malformed() }
+        s.log = log
         return s
     }
+}
 
-    private static func event(_ r: inout CacheByteReader, table: [String], file: String) throws(Malformed) -> JournalEvent {
-        func ref() throws(Malformed) -> String {
-            let i = try r.varint()
-            guard i >= 0, i < table.count else { throw Malformed() }
-            return table[i]
+private extension CacheByteWriter {
+    mutating func ref(_ t: TextRef) { u64(t.bits) }
+
+    mutating func labels(_ l: LabelList) {
+        varint(Int(l.start))
+        varint(Int(l.count))
+    }
+
+    mutating func due(_ d: DueValue) {
+        ref(d.text)
+        if let date = d.date { u8(1); varint(date.daysSinceEpoch) } else if let i = d.instant { u8(2); double(i.timeIntervalSince1970) } else { u8(0) }
+    }
+
+    mutating func optionalDue(_ d: DueValue?) {
+        if let d { u8(1); due(d) } else { u8(0) }
+    }
+
+    mutating func optionalDate(_ d: Date?) {
+        if let d { u8(1); double(d.timeIntervalSince1970) } else { u8(0) }
+    }
+
+    mutating func change<V>(_ c: FieldChange<V>, _ body: (inout CacheByteWriter, V) -> Void) {
+        switch c {
+        case .unchanged: u8(0)
+        case .cleared: u8(1)
+        case .set(let v): u8(2); body(&self, v)
         }
-        func optRef() throws(Malformed) -> String? {
-            let i = try r.varint()
-            if i == 0 { return nil }
-            guard i > 0, i <= table.count else { throw Malformed() }
-            return table[i - 1]
-        }
-        func flag() throws(Malformed) -> Bool {
-            switch try r.u8() {
-            case 0: return false
-            case 1: return true
-            default: throw Malformed()
-            }
-        }
-        func optString() throws(Malformed) -> String? { try flag() ? try r.string() : nil }
-        func date() throws(Malformed) -> Date { Date(timeIntervalSince1970: try r.double()) }
-        func day() throws(Malformed) -> LocalDate {
-            let d = try r.varint()
-            guard abs(d) < 10_000_000 else { throw Malformed() }
-            return LocalDate(daysSinceEpoch: d)
-        }
-        func priority() throws(Malformed) -> Priority {
-            let i = Int(try r.u8())
-            guard let p = Priority.allCases.first(where: { $0.rank == i }) else { throw Malformed() }
-            return p
-        }
-        func labels() throws(Malformed) -> [String] {
-            let n = try r.count()
-            var out: [String] = []
-            out.reserveCapacity(n)
-            for _ in 0..<n { out.append(try ref()) }
-            return out
-        }
-        func due() throws(Malformed) -> DueDate {
-            let text = try r.string()
-            switch try r.u8() {
-            case 1: return DueDate(text: text, date: try day(), instant: nil)
-            case 2: return DueDate(text: text, date: nil, instant: try date())
-            default: throw Malformed()
-            }
-        }
-        func change<V>(_ body: () throws(Malformed) -> V) throws(Malformed) -> FieldChange<V> {
-            switch try r.u8() {
-            case 0: return .unchanged
-            case 1: return .cleared
-            case 2: return .set(try body())
-            default: throw Malformed()
-            }
-        }
-        let id = try r.string()
-        let lc = try r.i64()
-        let at = try date()
-        let by = try ref()
-        let op = try ref()
-        let source = EventSource(file: file, line: try r.varint(), offset: try r.varint(), length: try r.varint())
-        let hash = try r.u64()
-        let payload: EventPayload
-        switch try r.u8() {
-        case 1:
-            let task = try ref(), title = try r.string(), column = try optRef(), p = try priority(), l = try labels()
-            let d = try flag() ? try due() : nil
-            payload = .taskCreate(TaskCreateFields(task: task, title: title, column: column, priority: p, labels: l, due: d, notes: try optString()))
-        case 2:
-            var f = TaskEditFields(task: try ref())
-            f.title = try change { () throws(Malformed) in try r.string() }
-            f.priority = try change(priority)
-            f.labels = try change(labels)
-            f.due = try change(due)
-            f.notes = try change { () throws(Malformed) in try r.string() }
-            payload = .taskEdit(f)
-        case 3: payload = .taskMove(task: try ref(), column: try ref())
-        case 4: payload = .taskClaim(task: try ref())
-        case 5: payload = .taskRelease(task: try ref())
-        case 6: payload = .taskAssign(task: try ref(), to: try optRef())
-        case 7: payload = .taskComment(task: try ref(), text: try r.string())
-        case 8: payload = .taskDelete(task: try ref())
-        case 9:
-            let text = try r.string()
-            let k = Int(try r.u8())
-            guard k < StatusKind.allCases.count else { throw Malformed() }
-            payload = .statusSet(text: text, kind: StatusKind.allCases[k], until: try flag() ? try date() : nil)
-        case 10: payload = .statusClear
-        case 11:
-            let span: TimeSpan
-            switch try r.u8() {
-            case 1: span = .dates(try day(), try day())
-            case 2: span = .instants(try date(), try date())
-            default: throw Malformed()
-            }
-            payload = .timeoffAdd(span: span, note: try optString())
-        case 12: payload = .timeoffCancel(ref: try r.string())
-        case 13: payload = .oncallOverride(rotation: try ref(), member: try ref(), from: try date(), to: try date())
-        case 14: payload = .oncallCancel(ref: try r.string())
-        case 15: payload = .unknown(op: try ref())
+    }
+}
+
+private extension CacheByteReader {
+    mutating func ref() throws(Malformed) -> TextRef { TextRef(bits: try u64()) }
+
+    mutating func labels() throws(Malformed) -> LabelList {
+        let start = try varint(), count = try varint()
+        guard start >= 0, count >= 0, start <= Int(UInt32.max), count <= Int(UInt32.max) else { throw Malformed() }
+        return LabelList(start: UInt32(start), count: UInt32(count))
+    }
+
+    mutating func flag() throws(Malformed) -> Bool {
+        switch try u8() {
+        case 0: return false
+        case 1: return true
         default: throw Malformed()
         }
-        return JournalEvent(id: id, lc: lc, at: at, by: by, op: op, payload: payload, source: source, contentHash: hash)
+    }
+
+    mutating func date() throws(Malformed) -> Date { Date(timeIntervalSince1970: try double()) }
+
+    mutating func day() throws(Malformed) -> LocalDate {
+        let d = try varint()
+        guard abs(d) < 10_000_000 else { throw Malformed() }
+        return LocalDate(daysSinceEpoch: d)
+    }
+
+    mutating func optionalDate() throws(Malformed) -> Date? { try flag() ? try date() : nil }
+
+    mutating func priority() throws(Malformed) -> Priority {
+        let i = Int(try u8())
+        guard let p = Priority.allCases.first(where: { $0.rank == i }) else { throw Malformed() }
+        return p
+    }
+
+    mutating func due() throws(Malformed) -> DueValue {
+        let text = try ref()
+        switch try u8() {
+        case 1: return DueValue(text: text, date: try day(), instant: nil)
+        case 2: return DueValue(text: text, date: nil, instant: try date())
+        default: throw Malformed()
+        }
+    }
+
+    mutating func optionalDue() throws(Malformed) -> DueValue? { try flag() ? try due() : nil }
+
+    mutating func change<V>(_ body: (inout CacheByteReader) throws(Malformed) -> V) throws(Malformed) -> FieldChange<V> {
+        switch try u8() {
+        case 0: return .unchanged
+        case 1: return .cleared
+        case 2: return .set(try body(&self))
+        default: throw Malformed()
+        }
+    }
+
+    /// Records as they lay in memory, after checking every op byte names an op.
+    mutating func records() throws(Malformed) -> PodList<EventRecord> {
+        let stride = MemoryLayout<EventRecord>.stride
+        let n = try count(unit: stride)
+        let bytes = try slice(n * stride)
+        let opAt = MemoryLayout<EventRecord>.offset(of: \.opCode)!
+        for k in 0..<n {
+            let op = bytes[k * stride + opAt]
+            guard EventOp(rawValue: op) != nil else { throw Malformed() }
+        }
+        return PodList(copyingBytes: bytes, count: n)
     }
 }

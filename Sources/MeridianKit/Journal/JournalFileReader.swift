@@ -13,7 +13,8 @@ struct JournalFileState {
     var lines = 0
     /// The last bytes before `consumed`, to notice a file rewritten in place.
     var tail: [UInt8] = []
-    var events: [JournalEvent] = []
+    /// The events of the complete lines read, in file order.
+    var log = EventLog()
     var problems: [Problem] = []
 }
 
@@ -59,7 +60,7 @@ enum JournalFileReader {
         }
         state.device = UInt64(st.st_dev)
         state.inode = UInt64(st.st_ino)
-        let before = state.events.count
+        let before = state.log.count
         let size = Int(st.st_size)
         var offset = state.consumed
         var skippingLong = false
@@ -103,8 +104,7 @@ enum JournalFileReader {
         }
         let tailStart = max(0, state.consumed - tailLength)
         if case .success(let t) = SafeFiles.readAll(fd: fd, from: tailStart, upTo: state.consumed) { state.tail = t }
-        if fresh { return .appended(newEvents: before..<state.events.count) }
-        return .appended(newEvents: before..<state.events.count)
+        return .appended(newEvents: before..<state.log.count)
     }
 
     private static func memchrIndex(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
@@ -123,10 +123,8 @@ enum JournalFileReader {
         if let last = line2.last, last == 0x0D { line2 = UnsafeBufferPointer(rebasing: line2[0..<(line2.count - 1)]) }
         // Blank lines are ignored.
         if line2.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-        let source = EventSource(file: relative, line: line, offset: offset, length: raw.count)
-        switch EventDecoder.decode(line2, source: source) {
-        case .success(let e): state.events.append(e)
-        case .failure(let f): state.problems.append(Problem(file: relative, line: line, message: f.message))
+        if let failure = EventDecoder.append(line2, line: line, offset: offset, length: raw.count, to: &state.log) {
+            state.problems.append(Problem(file: relative, line: line, message: failure.message))
         }
     }
 }

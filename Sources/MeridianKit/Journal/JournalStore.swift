@@ -34,8 +34,17 @@ public final class JournalStore {
     public struct Change: Sendable {
         /// Whether anything differs from the previous refresh.
         public var changed: Bool
+        /// When the only change is new lines appended: where their events are (file, events),
+        /// possibly none.
+        var appended: [(file: Int, events: Range<Int>)]?
+        /// The files' logs and paths as the refresh left them.
+        let logs: [EventLog]
+        let files: [String]
+
         /// When the only change is new lines appended: the events they hold (possibly empty).
-        public var appendedOnly: [JournalEvent]?
+        public var appendedOnly: [JournalEvent]? {
+            appended.map { $0.flatMap { a in a.events.map { logs[a.file].event($0, file: files[a.file]) } } }
+        }
     }
 
     /// Re-reads the tree, reading only what is new.
@@ -47,7 +56,7 @@ public final class JournalStore {
         let seen = found.map(\.0)
         var changed = tree != treeProblems || seen != order
         var onlyAppends = seen == order
-        var appended: [JournalEvent] = []
+        var appended: [(file: Int, events: Range<Int>)] = []
         var next: [String: JournalFileState] = [:]
         next.reserveCapacity(seen.count)
         let updates = readAll(seen, infos: found.map(\.1))
@@ -58,7 +67,7 @@ public final class JournalStore {
                 break
             case .appended(let range):
                 if files[rel] == nil { onlyAppends = false }
-                appended.append(contentsOf: state.events[range])
+                if !range.isEmpty { appended.append((k, range)) }
                 changed = true
             case .replaced:
                 changed = true
@@ -73,7 +82,7 @@ public final class JournalStore {
         files = next
         order = seen
         treeProblems = tree
-        return Change(changed: changed, appendedOnly: changed && onlyAppends ? appended : (changed ? nil : []))
+        return Change(changed: changed, appended: changed && onlyAppends ? appended : (changed ? nil : []), logs: logs, files: order)
     }
 
     /// Brings every file's state up to date. Files are independent, so when there is a lot to
@@ -118,17 +127,15 @@ public final class JournalStore {
     }
 
     /// All events of all files (duplicates included), file by file in path order.
-    public var rawEvents: [JournalEvent] {
-        var out: [JournalEvent] = []
-        out.reserveCapacity(files.values.reduce(0) { $0 + $1.events.count })
-        for rel in order { out.append(contentsOf: files[rel]?.events ?? []) }
-        return out
+    public var rawEvents: [JournalEvent] { eventLists.flatMap { $0 } }
+
+    /// Each file's events (duplicates included), in path order.
+    public var eventLists: [[JournalEvent]] {
+        order.map { rel in files[rel]?.log.events(file: rel) ?? [] }
     }
 
-    /// Each file's events (duplicates included), in path order: the lists themselves, not copies.
-    public var eventLists: [[JournalEvent]] {
-        order.map { files[$0]?.events ?? [] }
-    }
+    /// Each file's decoded events, in path order (the logs themselves, not copies).
+    var logs: [EventLog] { order.map { files[$0]?.log ?? EventLog() } }
 
     /// Problems found in lines and in the tree.
     public var problems: [Problem] {

@@ -1,96 +1,114 @@
 import Foundation
 
-/// Validates the op-specific fields of an event (SPEC §1 op table).
+/// Validates the op-specific fields of an event (SPEC §1 op table) into its record and log.
+/// Checks run in a fixed order, so a line with several faults always reports the same one.
 enum Payload {
     typealias Failure = EventDecoder.DecodeFailure
     typealias Token = JSONParser.Token
     typealias Fields = EventDecoder.Fields
 
-    /// The ops this version knows, as the strings events carry (shared, never re-allocated).
-    static let knownOps: [String] = [
-        "task.create", "task.edit", "task.move", "task.claim", "task.release", "task.assign", "task.comment",
-        "task.delete", "status.set", "status.clear", "timeoff.add", "timeoff.cancel", "oncall.override", "oncall.cancel",
-    ]
-
-    /// The `op` field; a known op comes back as its shared string.
-    static func op(_ t: Token?) throws(Failure) -> String {
-        if case .raw(let b)? = t {
-            switch b.count {
-            case 9: if JournalBytes.equals(b, "task.edit") { return "task.edit" }; if JournalBytes.equals(b, "task.move") { return "task.move" }
-            case 10:
-                if JournalBytes.equals(b, "task.claim") { return "task.claim" }
-                if JournalBytes.equals(b, "status.set") { return "status.set" }
-            case 11:
-                if JournalBytes.equals(b, "task.create") { return "task.create" }
-                if JournalBytes.equals(b, "task.assign") { return "task.assign" }
-                if JournalBytes.equals(b, "task.delete") { return "task.delete" }
-                if JournalBytes.equals(b, "timeoff.add") { return "timeoff.add" }
-            case 12:
-                if JournalBytes.equals(b, "task.comment") { return "task.comment" }
-                if JournalBytes.equals(b, "task.release") { return "task.release" }
-                if JournalBytes.equals(b, "status.clear") { return "status.clear" }
-            default: break
-            }
-        }
-        return try string(t, "op")
+    /// The `op` field as an `EventOp`; an op this version does not know keeps its text in `r.task`.
+    static func op(_ t: Token?, into r: inout EventRecord, log: inout EventLog) throws(Failure) -> EventOp {
+        guard let t else { throw Failure("missing required field 'op'") }
+        if let known = try withText(t, "op", knownOp) { return known }
+        r.task = try text(t, "op", &log)
+        return .unknown
     }
 
-    static func decode(op: String, fields f: Fields) throws(Failure) -> EventPayload {
+    /// The op these bytes spell, if this version knows it.
+    static func knownOp(_ b: UnsafeBufferPointer<UInt8>) -> EventOp? {
+        let eq = JournalBytes.equals
+        switch b.count {
+        case 9: if eq(b, "task.edit") { return .taskEdit }; if eq(b, "task.move") { return .taskMove }
+        case 10: if eq(b, "task.claim") { return .taskClaim }; if eq(b, "status.set") { return .statusSet }
+        case 11:
+            if eq(b, "task.create") { return .taskCreate }
+            if eq(b, "task.assign") { return .taskAssign }
+            if eq(b, "task.delete") { return .taskDelete }
+            if eq(b, "timeoff.add") { return .timeoffAdd }
+        case 12:
+            if eq(b, "task.comment") { return .taskComment }
+            if eq(b, "task.release") { return .taskRelease }
+            if eq(b, "status.clear") { return .statusClear }
+        case 13: if eq(b, "oncall.cancel") { return .oncallCancel }
+        case 14: if eq(b, "timeoff.cancel") { return .timeoffCancel }
+        case 15: if eq(b, "oncall.override") { return .oncallOverride }
+        default: break
+        }
+        return nil
+    }
+
+    static func decode(op opToken: Token?, fields f: Fields, into r: inout EventRecord, log: inout EventLog) throws(Failure) {
+        let op = try op(opToken, into: &r, log: &log)
+        r.op = op
         switch op {
-        case "task.create":
-            let task = try taskID(f.task)
-            let title = try string(f.title, "title")
-            let column = try optionalString(f.column, "column")
+        case .taskCreate:
+            r.task = try taskID(f.task, &log)
+            let title = try string(f.title, "title", &log)
+            let column = try optionalString(f.column, "column", &log)
             let priority = try optionalPriority(f.priority) ?? .normal
-            let labels = try optionalLabels(f.labels) ?? []
-            let due = try optionalDue(f.due)
-            let notes = try optionalString(f.notes, "notes")
-            return .taskCreate(TaskCreateFields(task: task, title: title, column: column, priority: priority, labels: labels, due: due, notes: notes))
-        case "task.edit":
-            var e = TaskEditFields(task: try taskID(f.task))
-            e.title = try change(f.title) { v throws(Failure) in try asString(v, "title") }
-            e.priority = try change(f.priority) { v throws(Failure) in try asPriority(v) }
-            e.labels = try change(f.labels) { v throws(Failure) in try asLabels(v) }
-            e.due = try change(f.due) { v throws(Failure) in try asDue(v) }
-            e.notes = try change(f.notes) { v throws(Failure) in try asString(v, "notes") }
-            return .taskEdit(e)
-        case "task.move":
-            return .taskMove(task: try taskID(f.task), column: try string(f.column, "column"))
-        case "task.claim": return .taskClaim(task: try taskID(f.task))
-        case "task.release": return .taskRelease(task: try taskID(f.task))
-        case "task.assign":
-            let task = try taskID(f.task)
+            let labels = try optionalLabels(f.labels, &log) ?? LabelList(start: UInt32(log.labels.count), count: 0)
+            let due = try optionalDue(f.due, &log)
+            let notes = try optionalString(f.notes, "notes", &log)
+            r.detail = UInt32(log.creates.count)
+            log.creates.append(CreateDetail(title: title, column: column, notes: notes, labels: labels, due: due, priority: priority))
+        case .taskEdit:
+            r.task = try taskID(f.task, &log)
+            var e = EditDetail()
+            if let t = f.title { e.title = isNull(t) ? .cleared : .set(try text(t, "title", &log)) }
+            if let t = f.priority { e.priority = isNull(t) ? .cleared : .set(try asPriority(t)) }
+            if let t = f.labels { e.labels = isNull(t) ? .cleared : .set(try asLabels(t, &log)) }
+            if let t = f.due { e.due = isNull(t) ? .cleared : .set(try asDue(t, &log)) }
+            if let t = f.notes { e.notes = isNull(t) ? .cleared : .set(try text(t, "notes", &log)) }
+            r.detail = UInt32(log.edits.count)
+            log.edits.append(e)
+        case .taskMove:
+            r.task = try taskID(f.task, &log)
+            r.text = try string(f.column, "column", &log)
+        case .taskClaim, .taskRelease, .taskDelete:
+            r.task = try taskID(f.task, &log)
+        case .taskAssign:
+            r.task = try taskID(f.task, &log)
             guard let to = f.to else { throw Failure("missing required field 'to'") }
-            if isNull(to) { return .taskAssign(task: task, to: nil) }
-            let who = try asString(to, "to")
-            guard Identifiers.isValidName(who) else { throw Failure("field 'to' is not a valid member id") }
-            return .taskAssign(task: task, to: who)
-        case "task.comment": return .taskComment(task: try taskID(f.task), text: try string(f.text, "text"))
-        case "task.delete": return .taskDelete(task: try taskID(f.task))
-        case "status.set":
-            let text = try string(f.text, "text")
+            if isNull(to) {
+                r.text = .none
+            } else {
+                r.text = try text(to, "to", &log)
+                guard log.text.withBytes(r.text, JournalBytes.isValidName) else { throw Failure("field 'to' is not a valid member id") }
+            }
+        case .taskComment:
+            r.task = try taskID(f.task, &log)
+            r.text = try string(f.text, "text", &log)
+        case .statusSet:
+            let text = try string(f.text, "text", &log)
             guard let kindToken = f.kind else { throw Failure("missing required field 'kind'") }
             let kind = try asKind(kindToken)
             let until: Date?
             if let u = f.until, !isNull(u) { until = try asInstant(u, "until") } else { until = nil }
-            return .statusSet(text: text, kind: kind, until: until)
-        case "status.clear": return .statusClear
-        case "timeoff.add":
+            r.detail = UInt32(log.statuses.count)
+            log.statuses.append(StatusDetail(text: text, kind: kind, until: until))
+        case .statusClear:
+            break
+        case .timeoffAdd:
             let span = try timeSpan(f)
-            return .timeoffAdd(span: span, note: try optionalString(f.note, "note"))
-        case "timeoff.cancel": return .timeoffCancel(ref: try string(f.ref, "ref"))
-        case "oncall.override":
-            let rotation = try string(f.rotation, "rotation")
-            let member = try string(f.member, "member")
-            guard Identifiers.isValidName(member) else { throw Failure("field 'member' is not a valid member id") }
+            let note = try optionalString(f.note, "note", &log)
+            r.detail = UInt32(log.timeOffs.count)
+            log.timeOffs.append(TimeOffDetail(span: span, note: note))
+        case .timeoffCancel, .oncallCancel:
+            r.task = try string(f.ref, "ref", &log)
+        case .oncallOverride:
+            let rotation = try string(f.rotation, "rotation", &log)
+            let member = try string(f.member, "member", &log)
+            guard log.text.withBytes(member, JournalBytes.isValidName) else { throw Failure("field 'member' is not a valid member id") }
             guard let fromToken = f.from else { throw Failure("missing required field 'from'") }
             let from = try asInstant(fromToken, "from")
             guard let toToken = f.to else { throw Failure("missing required field 'to'") }
             let to = try asInstant(toToken, "to")
             guard from < to else { throw Failure("override 'to' must be after 'from'") }
-            return .oncallOverride(rotation: rotation, member: member, from: from, to: to)
-        case "oncall.cancel": return .oncallCancel(ref: try string(f.ref, "ref"))
-        default: return .unknown(op: op)
+            r.detail = UInt32(log.overrides.count)
+            log.overrides.append(OverrideDetail(rotation: rotation, member: member, from: from, to: to))
+        case .unknown:
+            break
         }
     }
 
@@ -108,44 +126,57 @@ enum Payload {
         }
     }
 
-    static func taskID(_ t: Token?) throws(Failure) -> String {
-        if case .raw(let b)? = t {
-            guard JournalBytes.isValidTaskID(b) else { throw Failure("field 'task' is not a valid task id (1-32 of A-Z a-z 0-9 . _ -)") }
-            return String(decoding: b, as: UTF8.self)
-        }
-        let s = try string(t, "task")
-        guard Identifiers.isValidTaskID(s) else { throw Failure("field 'task' is not a valid task id (1-32 of A-Z a-z 0-9 . _ -)") }
-        return s
-    }
-
-    static func string(_ t: Token?, _ name: String) throws(Failure) -> String {
-        guard let t else { throw Failure("missing required field '\(name)'") }
-        return try asString(t, name)
-    }
-
-    static func asString(_ t: Token, _ name: String) throws(Failure) -> String {
+    /// A string field's bytes handed to `body` (no copy for a string without escapes).
+    static func withText<R>(_ t: Token, _ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) throws(Failure) -> R {
         switch t {
-        case .raw(let b): return String(decoding: b, as: UTF8.self)
-        case .value(.string(let s)): return s
+        case .raw(let b): return body(b)
+        case .value(.string(var s)): return s.withUTF8(body)
         case .value(let v): throw Failure("field '\(name)' must be a string, not \(v.typeName)")
         }
     }
 
-    static func optionalString(_ t: Token?, _ name: String) throws(Failure) -> String? {
-        guard let t, !isNull(t) else { return nil }
-        return try asString(t, name)
+    /// A string field, copied into the log's arena.
+    static func text(_ t: Token, _ name: String, _ log: inout EventLog) throws(Failure) -> TextRef {
+        switch t {
+        case .raw(let b): return log.text.append(b)
+        case .value(.string(let s)): return log.text.append(s)
+        case .value(let v): throw Failure("field '\(name)' must be a string, not \(v.typeName)")
+        }
+    }
+
+    /// A required string field as a `String` (for the few fields that are only looked at).
+    static func string(_ t: Token?, _ name: String) throws(Failure) -> String {
+        guard let t else { throw Failure("missing required field '\(name)'") }
+        return try withText(t, name) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func string(_ t: Token?, _ name: String, _ log: inout EventLog) throws(Failure) -> TextRef {
+        guard let t else { throw Failure("missing required field '\(name)'") }
+        return try text(t, name, &log)
+    }
+
+    static func optionalString(_ t: Token?, _ name: String, _ log: inout EventLog) throws(Failure) -> TextRef {
+        guard let t, !isNull(t) else { return .none }
+        return try text(t, name, &log)
+    }
+
+    static func taskID(_ t: Token?, _ log: inout EventLog) throws(Failure) -> TextRef {
+        let ref = try string(t, "task", &log)
+        guard log.text.withBytes(ref, JournalBytes.isValidTaskID) else {
+            throw Failure("field 'task' is not a valid task id (1-32 of A-Z a-z 0-9 . _ -)")
+        }
+        return ref
     }
 
     static func asPriority(_ t: Token) throws(Failure) -> Priority {
-        if case .raw(let b) = t {
+        let p: Priority? = try withText(t, "priority") { b in
             if JournalBytes.equals(b, "normal") { return .normal }
             if JournalBytes.equals(b, "high") { return .high }
             if JournalBytes.equals(b, "urgent") { return .urgent }
             if JournalBytes.equals(b, "low") { return .low }
+            return nil
         }
-        guard let p = Priority(rawValue: try asString(t, "priority")) else {
-            throw Failure("field 'priority' must be one of urgent, high, normal, low")
-        }
+        guard let p else { throw Failure("field 'priority' must be one of urgent, high, normal, low") }
         return p
     }
 
@@ -155,64 +186,61 @@ enum Payload {
     }
 
     static func asKind(_ t: Token) throws(Failure) -> StatusKind {
-        let text = try asString(t, "kind")
-        guard let kind = StatusKind(rawValue: text) else { throw Failure("field 'kind' must be one of online, focus, away, ooo") }
+        let kind: StatusKind? = try withText(t, "kind") { b in
+            if JournalBytes.equals(b, "online") { return .online }
+            if JournalBytes.equals(b, "focus") { return .focus }
+            if JournalBytes.equals(b, "away") { return .away }
+            if JournalBytes.equals(b, "ooo") { return .ooo }
+            return nil
+        }
+        guard let kind else { throw Failure("field 'kind' must be one of online, focus, away, ooo") }
         return kind
     }
 
-    static func asLabels(_ t: Token) throws(Failure) -> [String] {
+    static func asLabels(_ t: Token, _ log: inout EventLog) throws(Failure) -> LabelList {
         guard case .value(.array(let items)) = t else { throw Failure("field 'labels' must be an array of strings, not \(typeName(t))") }
-        var out: [String] = []
-        out.reserveCapacity(items.count)
+        var refs: [TextRef] = []
+        refs.reserveCapacity(items.count)
         for item in items {
             guard case .string(let s) = item else { throw Failure("field 'labels' must be an array of strings") }
-            out.append(s)
+            refs.append(log.text.append(s))
         }
-        return out
+        let start = UInt32(log.labels.count)
+        refs.withUnsafeBufferPointer { log.labels.append(contentsOf: $0) }
+        return LabelList(start: start, count: UInt32(refs.count))
     }
 
-    static func optionalLabels(_ t: Token?) throws(Failure) -> [String]? {
+    static func optionalLabels(_ t: Token?, _ log: inout EventLog) throws(Failure) -> LabelList? {
         guard let t, !isNull(t) else { return nil }
-        return try asLabels(t)
+        return try asLabels(t, &log)
     }
 
-    static func asDue(_ t: Token) throws(Failure) -> DueDate {
-        let failure = Failure("field 'due' must be a date (YYYY-MM-DD) or an ISO-8601 instant")
-        if case .raw(let b) = t {
-            let text = String(decoding: b, as: UTF8.self)
-            if let d = JournalBytes.date(b) { return DueDate(text: text, date: d, instant: nil) }
-            if let i = JournalBytes.instant(b) { return DueDate(text: text, date: nil, instant: i) }
-            throw failure
+    static func asDue(_ t: Token, _ log: inout EventLog) throws(Failure) -> DueValue {
+        let ref = try text(t, "due", &log)
+        let value: DueValue? = log.text.withBytes(ref) { b in
+            if let d = JournalBytes.date(b) { return DueValue(text: ref, date: d, instant: nil) }
+            if let i = JournalBytes.instant(b) { return DueValue(text: ref, date: nil, instant: i) }
+            return nil
         }
-        guard let d = DueDate(try asString(t, "due")) else { throw failure }
-        return d
+        guard let value else { throw Failure("field 'due' must be a date (YYYY-MM-DD) or an ISO-8601 instant") }
+        return value
     }
 
-    static func optionalDue(_ t: Token?) throws(Failure) -> DueDate? {
+    static func optionalDue(_ t: Token?, _ log: inout EventLog) throws(Failure) -> DueValue? {
         guard let t, !isNull(t) else { return nil }
-        return try asDue(t)
+        return try asDue(t, &log)
     }
 
     static func asInstant(_ t: Token, _ name: String) throws(Failure) -> Date {
-        if case .raw(let b) = t {
-            guard let d = JournalBytes.instant(b) else { throw Failure("field '\(name)' is not an ISO-8601 instant") }
-            return d
-        }
-        guard let d = Instant.parse(try asString(t, name)) else { throw Failure("field '\(name)' is not an ISO-8601 instant") }
+        guard let d = try withText(t, name, JournalBytes.instant) else { throw Failure("field '\(name)' is not an ISO-8601 instant") }
         return d
-    }
-
-    static func change<V>(_ t: Token?, _ parse: (Token) throws(Failure) -> V) throws(Failure) -> FieldChange<V> {
-        guard let t else { return .unchanged }
-        if isNull(t) { return .cleared }
-        return .set(try parse(t))
     }
 
     static func timeSpan(_ f: Fields) throws(Failure) -> TimeSpan {
         guard let fromToken = f.from else { throw Failure("missing required field 'from'") }
-        let fromText = try asString(fromToken, "from")
+        let fromText = try string(fromToken, "from")
         guard let toToken = f.to else { throw Failure("missing required field 'to'") }
-        let toText = try asString(toToken, "to")
+        let toText = try string(toToken, "to")
         if let a = LocalDate(iso: fromText), let b = LocalDate(iso: toText) {
             guard a <= b else { throw Failure("time off 'to' is before 'from'") }
             return .dates(a, b)

@@ -26,15 +26,18 @@ public struct OverrideState: Sendable {
 
     public init() {}
 
-    mutating func apply(_ e: JournalEvent, rotations: Set<String>) -> Problem? {
-        switch e.payload {
-        case .oncallOverride(let rotation, let member, let from, let to):
+    /// Applies an override event (in merge order) read from `log` (the journal file `file`).
+    mutating func apply(_ r: EventRecord, in log: EventLogView, file: String, rotations: Set<String>) -> Problem? {
+        switch r.op {
+        case .oncallOverride:
+            let d = log.overrides[Int(r.detail)]
+            let rotation = log.string(d.rotation)
             guard rotations.contains(rotation) else {
-                return Problem(file: e.source.file, line: e.source.line, message: "override for unknown rotation '\(rotation)' has no effect")
+                return Problem(file: file, line: r.line, message: "override for unknown rotation '\(rotation)' has no effect")
             }
-            all.append(OncallOverride(rotation: rotation, member: member, from: from, to: to, event: e.id, order: all.count))
-        case .oncallCancel(let ref):
-            cancelled.insert(ref)
+            all.append(OncallOverride(rotation: rotation, member: log.string(d.member), from: d.from, to: d.to, event: log.idString(r), order: all.count))
+        case .oncallCancel:
+            cancelled.insert(log.string(r.task))
         default:
             break
         }

@@ -30,19 +30,24 @@ public struct PresenceState: Sendable {
 
     public init() {}
 
-    mutating func apply(_ e: JournalEvent) {
-        switch e.payload {
-        case .statusSet(let text, let kind, let until):
-            statusHistory[e.by, default: []].append((e.at, MemberStatus(text: text, kind: kind, since: e.at, until: until, event: e.id)))
+    /// Applies a status or time-off event (in merge order) read from `log`.
+    mutating func apply(_ r: EventRecord, in log: EventLogView) {
+        switch r.op {
+        case .statusSet:
+            let d = log.statuses[Int(r.detail)]
+            let status = MemberStatus(text: log.string(d.text), kind: d.kind, since: r.at, until: d.until, event: log.idString(r))
+            statusHistory[log.string(r.by), default: []].append((r.at, status))
         case .statusClear:
-            statusHistory[e.by, default: []].append((e.at, nil))
-        case .timeoffAdd(let span, let note):
-            timeOffAdds[e.id] = TimeOff(member: e.by, span: span, note: note, event: e.id)
-            timeOffOrder.append(e.id)
-            timeOffByMember[e.by, default: []].append(e.id)
-        case .timeoffCancel(let ref):
+            statusHistory[log.string(r.by), default: []].append((r.at, nil))
+        case .timeoffAdd:
+            let d = log.timeOffs[Int(r.detail)]
+            let id = log.idString(r), by = log.string(r.by)
+            timeOffAdds[id] = TimeOff(member: by, span: d.span, note: log.optionalString(d.note), event: id)
+            timeOffOrder.append(id)
+            timeOffByMember[by, default: []].append(id)
+        case .timeoffCancel:
             // Only the writer's own time off can be cancelled; the key keeps that pairing.
-            cancelled.insert(e.by + "\u{0}" + ref)
+            cancelled.insert(log.string(r.by) + "\u{0}" + log.string(r.task))
         default:
             break
         }

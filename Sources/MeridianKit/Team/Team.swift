@@ -8,22 +8,42 @@ public final class Team {
     private let configCache = ConfigParseCache()
     private var state: TeamState
     private var mergeProblems: [Problem] = []
-    /// Ids of the merged events, so an appended duplicate forces a full merge.
-    private var ids: Set<String> = []
+    /// Fingerprints of the merged events' ids, so an appended duplicate forces a full merge.
+    /// Made on the first append after a fold (a one-shot load never needs it).
+    private var ids: IDFingerprints?
     public private(set) var snapshot: TeamSnapshot
+
+    /// The steps of a load, for `init(path:cache:timing:)` to report.
+    public enum LoadPhase: String, Sendable, CaseIterable {
+        /// team.toml, members/, oncall/.
+        case config
+        /// Reading and decoding the journal files (or their cache entries).
+        case read
+        /// De-duplicating and ordering the events (SPEC §1 merge rule).
+        case merge
+        /// Folding the events into board, presence and overrides, and publishing the snapshot.
+        case fold
+        /// Writing the journal cache.
+        case saveCache
+    }
 
     /// Opens TEAM and reads everything; throws only when TEAM is not a team directory.
     /// With a `cache`, journal files start from their cached decoded events (only bytes written
     /// since are parsed) and the cache is brought up to date afterwards; answers are the same.
-    public init(path: String, cache: JournalCache? = nil) throws(TeamError) {
+    /// `timing`, when given, runs each step of the load (so a benchmark can time it).
+    public init(path: String, cache: JournalCache? = nil, timing: ((LoadPhase, () -> Void) -> Void)? = nil) throws(TeamError) {
+        let run = timing ?? { _, step in step() }
         self.path = path
-        config = try TeamConfigLoader.load(teamPath: path, cache: configCache)
+        var loaded: Result<TeamConfigLoader.Config, TeamError>?
+        let configCache = self.configCache
+        run(.config) { loaded = Result { () throws(TeamError) in try TeamConfigLoader.load(teamPath: path, cache: configCache) } }
+        config = try (loaded ?? Result { () throws(TeamError) in try TeamConfigLoader.load(teamPath: path, cache: configCache) }).get()
         journal = JournalStore(teamPath: path, cache: cache)
-        journal.refresh()
         state = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
         snapshot = TeamSnapshot(path: path, settings: config.settings, members: [], rotations: [], state: state, problems: [])
-        refold()
-        journal.saveCache()
+        run(.read) { journal.refresh() }
+        refold(run)
+        run(.saveCache) { journal.saveCache() }
     }
 
     /// Writes the journal cache entries of files that grew since it was last written (no-op without a cache).
@@ -42,40 +62,94 @@ public final class Team {
             }
         }
         let change = journal.refresh()
-        if !changed, let appended = change.appendedOnly, appended.allSatisfy({ state.canAppend($0) && !ids.contains($0.id) }),
-           Set(appended.map(\.id)).count == appended.count {
+        if !changed, let appended = change.appended {
             if appended.isEmpty {
                 // Only bad lines (or nothing) were appended: their problems still need publishing.
                 guard change.changed else { return false }
                 publish()
                 return true
             }
-            for e in appended.sorted(by: JournalEvent.precedes) {
-                state.apply(e)
-                ids.insert(e.id)
-            }
-            publish()
-            return true
+            if applyAppended(appended, logs: change.logs, files: change.files) { return true }
         }
         if changed || change.changed {
-            refold()
+            refold { _, step in step() }
             return true
         }
         return false
     }
 
-    private func refold() {
-        let lists = journal.eventLists
-        let merged = EventMerge.order(lists, lineBytes: { [path] src in Self.lineBytes(teamPath: path, src) })
-        // Drop the old fold first so two full states never live at once.
-        state = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
-        snapshot.state = state
-        var s = state
-        for r in merged.refs { s.apply(lists[Int(r.list)][Int(r.index)]) }
-        state = s
-        ids = merged.ids
-        mergeProblems = merged.problems
-        publish()
+    /// Applies appended events on their own when they all sort after everything applied and
+    /// bring new ids; false (nothing applied) when they need the full merge instead.
+    private func applyAppended(_ appended: [(file: Int, events: Range<Int>)], logs: [EventLog], files: [String]) -> Bool {
+        withExtendedLifetime(logs) {
+            let views = logs.map(\.view)
+            var known = ids ?? Self.fingerprints(views, except: appended)
+            var items: [(file: Int, index: Int, event: JournalEvent)] = []
+            for a in appended {
+                for i in a.events { items.append((a.file, i, views[a.file].event(i, file: files[a.file]))) }
+            }
+            var fresh = Set<String>()
+            for item in items {
+                let fingerprint = views[item.file].idFingerprint(views[item.file].records[item.index])
+                guard state.canAppend(item.event), !known.contains(fingerprint), fresh.insert(item.event.id).inserted else { return false }
+            }
+            items.sort { JournalEvent.precedes($0.event, $1.event) }
+            for item in items {
+                let log = views[item.file]
+                let r = log.records[item.index]
+                state.apply(r, in: log, file: files[item.file])
+                state.noteLast(item.event)
+                known.insert(log.idFingerprint(r))
+            }
+            ids = known
+            publish()
+            return true
+        }
+    }
+
+    /// The fingerprints of every id in `logs` but the `appended` events: the ids merged so far
+    /// (every event read is kept, or loses to a kept event with its id).
+    private static func fingerprints(_ logs: [EventLogView], except appended: [(file: Int, events: Range<Int>)]) -> IDFingerprints {
+        var set = IDFingerprints(capacity: logs.reduce(0) { $0 + $1.records.count })
+        var skip = [Range<Int>?](repeating: nil, count: logs.count)
+        for a in appended { skip[a.file] = a.events }
+        for (l, log) in logs.enumerated() {
+            let end = skip[l]?.lowerBound ?? log.records.count
+            for i in 0..<end { set.insert(log.idFingerprint(log.records[i])) }
+        }
+        return set
+    }
+
+    private func refold(_ run: (LoadPhase, () -> Void) -> Void) {
+        let logs = journal.logs
+        let files = journal.filePaths
+        // The logs are read through views (plain pointers); `logs` keeps them alive meanwhile.
+        withExtendedLifetime(logs) {
+            let views = logs.map(\.view)
+            var merged = EventMerge.Merged(refs: [], losers: [])
+            run(.merge) {
+                merged = EventMerge.merge(views) { [path] l, i in Self.lineBytes(teamPath: path, file: files[l], views[l].records[i]) }
+            }
+            run(.fold) {
+                // Drop the old fold first so two full states never live at once.
+                state = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
+                snapshot.state = state
+                var s = state
+                for r in merged.refs {
+                    let log = views[Int(r.list)]
+                    s.apply(log.records[Int(r.index)], in: log, file: files[Int(r.list)])
+                }
+                if let r = merged.refs.last { s.noteLast(views[Int(r.list)].event(Int(r.index), file: files[Int(r.list)])) }
+                state = s
+                ids = nil
+                mergeProblems = EventMerge.problems(merged.losers.map { ref in
+                    let log = views[Int(ref.list)]
+                    let r = log.records[Int(ref.index)]
+                    return EventMerge.Loser(file: files[Int(ref.list)], line: r.line, id: log.idString(r), contentHash: r.contentHash)
+                })
+                publish()
+            }
+        }
     }
 
     private func publish() {
@@ -83,9 +157,10 @@ public final class Team {
         snapshot = TeamSnapshot(path: path, settings: config.settings, members: config.members, rotations: config.rotations, state: state, problems: problems)
     }
 
-    static func lineBytes(teamPath: String, _ src: EventSource) -> [UInt8] {
-        guard case .success(let bytes) = SafeFiles.read(teamPath + "/" + src.file, offset: src.offset, length: src.length),
-              bytes.count == src.length else { return [] }
+    /// The bytes of an event's line, read again from its file (empty if the file changed).
+    static func lineBytes(teamPath: String, file: String, _ r: EventRecord) -> [UInt8] {
+        guard case .success(let bytes) = SafeFiles.read(teamPath + "/" + file, offset: r.offset, length: r.length),
+              bytes.count == r.length else { return [] }
         return bytes
     }
 }

@@ -25,19 +25,29 @@ public struct TeamState: Sendable {
         return JournalEvent.precedes(last, e)
     }
 
-    public mutating func apply(_ e: JournalEvent) {
-        maxLC = max(maxLC, e.lc)
-        last = e
+    /// Applies one event (in merge order) read from `log`, the journal file `file`.
+    mutating func apply(_ r: EventRecord, in log: EventLogView, file: String) {
+        maxLC = max(maxLC, r.lc)
         eventCount += 1
-        switch e.payload {
+        switch r.op {
         case .taskCreate, .taskEdit, .taskMove, .taskClaim, .taskRelease, .taskAssign, .taskComment, .taskDelete:
-            if let p = board.apply(e) { eventProblems.append(p) }
+            if let p = board.apply(r, in: log, file: file) { eventProblems.append(p) }
         case .statusSet, .statusClear, .timeoffAdd, .timeoffCancel:
-            presence.apply(e)
+            presence.apply(r, in: log)
         case .oncallOverride, .oncallCancel:
-            if let p = overrides.apply(e, rotations: rotationIDs) { eventProblems.append(p) }
+            if let p = overrides.apply(r, in: log, file: file, rotations: rotationIDs) { eventProblems.append(p) }
         case .unknown:
             break
         }
+    }
+
+    /// Notes the last event applied (after `apply` of its record), for `canAppend`.
+    mutating func noteLast(_ e: JournalEvent) { last = e }
+
+    public mutating func apply(_ e: JournalEvent) {
+        var log = EventLog()
+        log.append(e)
+        withExtendedLifetime(log) { apply(log.records[0], in: log.view, file: e.source.file) }
+        last = e
     }
 }

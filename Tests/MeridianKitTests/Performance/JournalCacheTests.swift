@@ -77,8 +77,9 @@ import Glibc
                 #expect(h == header)
                 return try JournalCacheCodec.state(h, r)
             }
-            #expect(back.events.count == fresh.events.count && !fresh.events.isEmpty)
-            for (x, y) in zip(fresh.events, back.events) {
+            let freshEvents = fresh.log.events(file: rel), backEvents = back.log.events(file: rel)
+            #expect(backEvents.count == freshEvents.count && !freshEvents.isEmpty)
+            for (x, y) in zip(freshEvents, backEvents) {
                 #expect(x.id == y.id && x.lc == y.lc && x.by == y.by && x.op == y.op)
                 #expect(x.at.timeIntervalSince1970.bitPattern == y.at.timeIntervalSince1970.bitPattern)
                 #expect(x.payload == y.payload, "\(x.id)")
@@ -189,9 +190,12 @@ import Glibc
             return (h, try JournalCacheCodec.state(h, r))
         }
         var edited = state
-        guard case .taskCreate(var fields) = edited.events[1].payload else { Issue.record("expected a create"); return }
+        var events = state.log.events(file: "journal/ann/lap.jsonl")
+        guard case .taskCreate(var fields) = events[1].payload else { Issue.record("expected a create"); return }
         fields.title = "From the cache"
-        edited.events[1].payload = .taskCreate(fields)
+        events[1].payload = .taskCreate(fields)
+        edited.log = EventLog()
+        for e in events { edited.log.append(e) }
         #expect(JournalCache.writeAtomically(JournalCacheCodec.encode(edited, header: header), to: entry))
         let warm = try Self.cached(f, dir)
         #expect(warm.contains("'From the cache'"))

@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Task ids numbered in order of first sight: id → slot in one hash lookup over the id's bytes
+/// (no `String` needed to look one up), slot → id as a `String`. Open addressing over an array of
+/// slot numbers; the ids' bytes sit back to back so a probe compares plain memory.
+struct TaskIndex: Sendable {
+    /// Each slot's id.
+    private(set) var ids: [String] = []
+    private var bytes: [UInt8] = []
+    /// Where each slot's id is in `bytes`.
+    private var refs: [TextRef] = []
+    /// Slot + 1 per bucket; 0 is free.
+    private var table: [Int32] = Array(repeating: 0, count: 64)
+
+    var count: Int { ids.count }
+
+    @inline(__always)
+    private static func bucket(_ u: UnsafeBufferPointer<UInt8>, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: JournalBytes.hash(u) >> 7) & mask
+    }
+
+    /// The slot of an id given as bytes.
+    @inline(__always)
+    func slot(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mask = table.count - 1
+        var i = Self.bucket(u, mask)
+        return bytes.withUnsafeBufferPointer { all -> Int? in
+            while true {
+                let s = Int(table[i])
+                if s == 0 { return nil }
+                let r = refs[s - 1]
+                if r.count == u.count, u.isEmpty || memcmp(all.baseAddress! + r.offset, u.baseAddress!, u.count) == 0 { return s - 1 }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// The slot of an id.
+    func slot(_ id: String) -> Int? {
+        var id = id
+        return id.withUTF8 { slot($0) }
+    }
+
+    /// The slot of an id given as bytes, numbering it if it is new.
+    @inline(__always)
+    mutating func slotAdding(_ u: UnsafeBufferPointer<UInt8>) -> Int {
+        if let s = slot(u) { return s }
+        return add(u, String(decoding: u, as: UTF8.self))
+    }
+
+    /// The slot of an id, numbering it if it is new.
+    mutating func slotAdding(_ id: String) -> Int {
+        if let s = slot(id) { return s }
+        var bytes = id
+        return bytes.withUTF8 { add($0, id) }
+    }
+
+    private mutating func add(_ u: UnsafeBufferPointer<UInt8>, _ id: String) -> Int {
+        if (ids.count + 1) * 2 > table.count { rehash(table.count * 2) }
+        let s = ids.count
+        ids.append(id)
+        refs.append(TextRef(offset: bytes.count, count: u.count))
+        bytes.append(contentsOf: u)
+        insert(slot: s, u)
+        return s
+    }
+
+    private mutating func insert(slot s: Int, _ u: UnsafeBufferPointer<UInt8>) {
+        let mask = table.count - 1
+        var i = Self.bucket(u, mask)
+        while table[i] != 0 { i = (i + 1) & mask }
+        table[i] = Int32(s + 1)
+    }
+
+    private mutating func rehash(_ size: Int) {
+        table = Array(repeating: 0, count: size)
+        let all = bytes
+        all.withUnsafeBufferPointer { b in
+            for (s, r) in refs.enumerated() {
+                insert(slot: s, UnsafeBufferPointer(rebasing: b[r.offset..<(r.offset + r.count)]))
+            }
+        }
+    }
+}

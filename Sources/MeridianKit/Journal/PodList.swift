@@ -1,0 +1,101 @@
+/// A growable list of plain values (no reference-counted parts) whose elements stay at one
+/// address for as long as the list's storage lives and is not grown: `view` hands them out as an
+/// `UnsafeBufferPointer`, so the merge and fold read thousands of lists through plain pointers.
+/// A value, like `Array`: copies share storage until one of them changes (copy on write).
+struct PodList<Element>: @unchecked Sendable {
+    /// Memory from `allocate`, freed when the last list sharing it goes.
+    private final class Storage: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Element>
+        let capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(capacity: Swift.max(capacity, 1))
+        }
+
+        deinit { base.deallocate() }
+    }
+
+    private var storage: Storage
+    private(set) var count = 0
+
+    init(capacity: Int = 0) {
+        precondition(_isPOD(Element.self), "PodList holds plain values only")
+        storage = Storage(capacity: capacity)
+    }
+
+    /// A list holding a copy of `elements`.
+    init(_ elements: UnsafeBufferPointer<Element>) {
+        self.init(capacity: elements.count)
+        if let from = elements.baseAddress { storage.base.initialize(from: from, count: elements.count) }
+        count = elements.count
+    }
+
+    /// A list of `count` elements copied from raw memory (which need not be aligned).
+    init(copyingBytes raw: UnsafeRawBufferPointer, count: Int) {
+        precondition(raw.count == count * MemoryLayout<Element>.stride)
+        self.init(capacity: count)
+        if count > 0 { UnsafeMutableRawPointer(storage.base).copyMemory(from: raw.baseAddress!, byteCount: raw.count) }
+        self.count = count
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// The elements, valid while this list (or a copy sharing its storage) lives unchanged.
+    @inline(__always)
+    var view: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: storage.base, count: count) }
+
+    @inline(__always)
+    subscript(i: Int) -> Element {
+        get {
+            precondition(i >= 0 && i < count, "index out of range")
+            return storage.base[i]
+        }
+        set {
+            precondition(i >= 0 && i < count, "index out of range")
+            makeUnique(minimumCapacity: count)
+            storage.base[i] = newValue
+        }
+    }
+
+    /// Room for `n` elements without moving them; storage shared with a copy is copied first.
+    @inline(__always)
+    private mutating func makeUnique(minimumCapacity n: Int) {
+        if n > storage.capacity {
+            move(capacity: Swift.max(n, 2 * storage.capacity, 16))
+        } else if !isKnownUniquelyReferenced(&storage) {
+            move(capacity: storage.capacity)
+        }
+    }
+
+    private mutating func move(capacity: Int) {
+        let fresh = Storage(capacity: capacity)
+        fresh.base.initialize(from: storage.base, count: count)
+        storage = fresh
+    }
+
+    mutating func reserveCapacity(_ n: Int) {
+        if n > storage.capacity || !isKnownUniquelyReferenced(&storage) { move(capacity: Swift.max(n, storage.capacity)) }
+    }
+
+    @inline(__always)
+    mutating func append(_ e: Element) {
+        makeUnique(minimumCapacity: count + 1)
+        (storage.base + count).initialize(to: e)
+        count += 1
+    }
+
+    mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+        guard let from = elements.baseAddress, !elements.isEmpty else { return }
+        makeUnique(minimumCapacity: count + elements.count)
+        (storage.base + count).initialize(from: from, count: elements.count)
+        count += elements.count
+    }
+
+    /// Drops the elements from `n` on.
+    mutating func removeSuffix(from n: Int) {
+        precondition(n >= 0 && n <= count)
+        if n < count { makeUnique(minimumCapacity: count) }
+        count = n
+    }
+}
