@@ -132,6 +132,14 @@ struct Bench {
         let now = Instant.parse(Self.nowText)!
         // Each phase of a load, as `Team.init` runs it.
         let timing: (Team.LoadPhase, () -> Void) -> Void = { phase, step in phases[phase, default: []].append(Measure.time(step)) }
+        // Memory of a first load in this process: resident size after each phase, and the peak.
+        var resident: [Team.LoadPhase: Double] = [:]
+        let before = Measure.residentMiB()
+        _ = try? Team(path: team) { phase, step in
+            step()
+            resident[phase] = Measure.residentMiB()
+        }
+        let peak = Measure.peakRSSMiB()
         for _ in 0..<max(3, options.runs / 2) {
             var t: Team?
             loads.append(Measure.time { t = try? Team(path: team, timing: timing) })
@@ -165,6 +173,9 @@ struct Bench {
             Result(name: "  merge order", value: phase(.merge), unit: "ms", target: nil, note: "EventMerge.merge"),
             Result(name: "  fold + publish", value: phase(.fold), unit: "ms", target: nil, note: "TeamState.apply × events, snapshot"),
             Result(name: "load TEAM (in process, no cache)", value: Measure.median(loads) * 1000, unit: "ms", target: 150, note: "Team(path:)"),
+            Result(name: "  resident after read / merge / fold", value: resident[.fold], unit: "MB", target: nil,
+                   note: String(format: "%.0f → %.0f / %.0f / %.0f MB (first load)", before, resident[.read] ?? 0, resident[.merge] ?? 0, resident[.fold] ?? 0)),
+            Result(name: "  peak RSS of a first load", value: peak, unit: "MB", target: 60, note: "ru_maxrss after one Team(path:)"),
             Result(name: "  read journals from the cache", value: Measure.median(warmReads) * 1000, unit: "ms", target: nil,
                    note: "JournalStore.refresh() from a warm cache"),
             Result(name: "load TEAM (in process, warm cache)", value: Measure.median(warmLoads) * 1000, unit: "ms", target: nil,

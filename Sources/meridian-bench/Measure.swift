@@ -19,6 +19,20 @@ enum Measure {
         return clock() - t0
     }
 
+    /// This process's resident size now, in MiB (/proc/self/statm).
+    static func residentMiB() -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+              let pages = text.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return .nan }
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / (1024 * 1024)
+    }
+
+    /// This process's peak resident size so far, in MiB (getrusage).
+    static func peakRSSMiB() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
     static func median(_ xs: [Double]) -> Double {
         guard !xs.isEmpty else { return .nan }
         let s = xs.sorted()

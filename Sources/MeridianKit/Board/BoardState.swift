@@ -132,7 +132,10 @@ public struct BoardState: Sendable {
 
     /// Keeps the `unknownColumn` flag of a slot in step with its task's column (nil: the task is gone).
     private mutating func track(_ s: Int, column: String?) {
-        let unknown = column.map { !columns.contains($0) } ?? false
+        track(s, unknown: column.map { !columns.contains($0) } ?? false)
+    }
+
+    private mutating func track(_ s: Int, unknown: Bool) {
         let was = flags[s] & Self.unknownColumn != 0
         guard unknown != was else { return }
         if unknown {
@@ -145,8 +148,8 @@ public struct BoardState: Sendable {
     }
 
     /// Applies one task event (in merge order) read from `log` (the journal file `file`);
-    /// returns a problem when the event is wrong in context.
-    mutating func apply(_ r: EventRecord, in log: EventLogView, file: String) -> Problem? {
+    /// returns a problem when the event is wrong in context. Short strings come from `strings`.
+    mutating func apply(_ r: EventRecord, in log: EventLogView, file: String, strings: inout StringInterner) -> Problem? {
         guard r.op.isTaskOp else { return nil }
         let s = tasks.slotAdding(log.text[r.task])
         if s == flags.count { flags.append(0) }
@@ -156,11 +159,11 @@ public struct BoardState: Sendable {
                 return Problem(file: file, line: r.line, message: "task '\(tasks.id(atSlot: s))' was already created; this create is ignored")
             }
             let c = log.creates[Int(r.detail)]
-            let column = c.column.isNone ? columns[0] : log.string(c.column)
+            let column = c.column.isNone ? columns[0] : strings.string(log.text[c.column])
             let task = BoardTask(id: tasks.id(atSlot: s), title: log.string(c.title), column: column, priority: c.priority,
-                                 labels: log.labelStrings(c.labels), due: c.due.map { log.dueDate($0) }, notes: log.optionalString(c.notes),
-                                 holder: nil, createdBy: log.string(r.by), createdAt: r.at, creationIndex: creates, lastActivity: r.at,
-                                 comments: [], columnSource: log.source(r, file: file))
+                                 labels: log.labelStrings(c.labels, &strings), due: c.due.map { log.dueDate($0) },
+                                 notes: log.optionalString(c.notes), holder: nil, createdBy: strings.string(log.text[r.by]),
+                                 createdAt: r.at, creationIndex: creates, lastActivity: r.at, comments: [], columnSource: log.source(r, file: file))
             tasks.insert(task, slot: s)
             flags[s] |= Self.created
             creates += 1
@@ -179,50 +182,49 @@ public struct BoardState: Sendable {
             return nil
         }
         // Changed in place: the task's comments grow without being copied.
-        let effect = Self.change(&tasks[liveSlot: s], by: r, in: log, file: file)
-        if let lost = effect.lost { conflicts.append(lost) }
-        if let column = effect.column { track(s, column: column) }
+        let moved = Self.change(&tasks[liveSlot: s], by: r, in: log, file: file, columns: columns, strings: &strings, conflicts: &conflicts)
+        if let moved { track(s, unknown: moved == .unknownColumn) }
         return nil
     }
 
-    /// What a change did beyond the task itself.
-    private struct Effect {
-        var lost: ClaimConflict?
-        var column: String?
-    }
+    /// Where a `task.move` put a task.
+    private enum Moved { case knownColumn, unknownColumn }
 
-    /// Applies a task event (not create or delete) to the live task.
-    private static func change(_ t: inout BoardTask, by r: EventRecord, in log: EventLogView, file: String) -> Effect {
-        var effect = Effect()
+    /// Applies a task event (not create or delete) to the live task; a lost claim goes to
+    /// `conflicts`. Returns where a move put the task.
+    private static func change(_ t: inout BoardTask, by r: EventRecord, in log: EventLogView, file: String, columns: [String],
+                               strings: inout StringInterner, conflicts: inout [ClaimConflict]) -> Moved? {
         if r.at > t.lastActivity { t.lastActivity = r.at }
         switch r.op {
         case .taskEdit:
             let f = log.edits[Int(r.detail)]
             if case .set(let v) = f.title { t.title = log.string(v) }
             switch f.priority { case .set(let v): t.priority = v; case .cleared: t.priority = .normal; case .unchanged: break }
-            switch f.labels { case .set(let v): t.labels = log.labelStrings(v); case .cleared: t.labels = []; case .unchanged: break }
+            switch f.labels { case .set(let v): t.labels = log.labelStrings(v, &strings); case .cleared: t.labels = []; case .unchanged: break }
             switch f.due { case .set(let v): t.due = log.dueDate(v); case .cleared: t.due = nil; case .unchanged: break }
             switch f.notes { case .set(let v): t.notes = log.string(v); case .cleared: t.notes = nil; case .unchanged: break }
         case .taskMove:
-            let column = log.string(r.text)
+            let column = strings.string(log.text[r.text])
             t.column = column
             t.columnSource = log.source(r, file: file)
-            effect.column = column
+            return columns.contains(column) ? .knownColumn : .unknownColumn
         case .taskClaim:
-            if let holder = t.holder, !log.text.equals(r.by, holder) {
-                effect.lost = ClaimConflict(task: t.id, member: log.string(r.by), lostTo: holder, event: log.idString(r), at: r.at)
-            } else if t.holder == nil {
-                t.holder = log.string(r.by)
+            if let holder = t.holder {
+                if !log.text.equals(r.by, holder) {
+                    conflicts.append(ClaimConflict(task: t.id, member: strings.string(log.text[r.by]), lostTo: holder, event: log.idString(r), at: r.at))
+                }
+            } else {
+                t.holder = strings.string(log.text[r.by])
             }
         case .taskRelease:
             if let holder = t.holder, log.text.equals(r.by, holder) { t.holder = nil }
         case .taskAssign:
-            t.holder = log.optionalString(r.text)
+            t.holder = r.text.isNone ? nil : strings.string(log.text[r.text])
         case .taskComment:
-            t.comments.append(TaskComment(by: log.string(r.by), at: r.at, text: log.string(r.text), event: log.idString(r)))
+            t.comments.append(TaskComment(by: strings.string(log.text[r.by]), at: r.at, text: log.string(r.text), event: log.idString(r)))
         default:
             break
         }
-        return effect
+        return nil
     }
 }

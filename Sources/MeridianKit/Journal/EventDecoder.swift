@@ -11,31 +11,39 @@ public enum EventDecoder {
     /// Decodes a line (without its `\n`).
     public static func decode(_ line: UnsafeBufferPointer<UInt8>, source: EventSource) -> Result<JournalEvent, DecodeFailure> {
         var log = EventLog()
-        if let failure = append(line, line: source.line, offset: source.offset, length: source.length, to: &log) {
+        var scratch = LineScratch()
+        if let failure = append(line, line: source.line, offset: source.offset, length: source.length, to: &log, scratch: &scratch) {
             return .failure(failure)
         }
         return .success(log.event(0, file: source.file))
     }
 
     /// Decodes a line (without its `\n`) onto the end of `log`: nil when an event was added, else
-    /// why the line is a problem (and `log` is as it was). `length` is the line's length in the file.
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, offset: Int, length: Int, to log: inout EventLog) -> DecodeFailure? {
+    /// why the line is a problem (and `log` is as it was). `length` is the line's length in the
+    /// file; `scratch` is room reused from line to line.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, offset: Int, length: Int, to log: inout EventLog,
+                       scratch: inout LineScratch) -> DecodeFailure? {
         if bytes.count > maxLineBytes {
             return DecodeFailure("line is \(bytes.count) bytes, over the 64 KiB limit")
         }
         var fields = Fields()
-        if !JournalLineScanner.scan(bytes, { key, value in fields.take(key, value) }) {
+        scratch.reset()
+        if !JournalLineScanner.scan(bytes, scratch: &scratch, { key, value in fields.take(key, value) }) {
             // Not in the usual shape (or not valid): the full parser reads it, errors and all.
             fields = Fields()
+            var members: [(key: [UInt8], value: JSONParser.Token)] = []
             do {
-                try JSONParser.parseObjectTokens(bytes) { key, value in fields.take(key, value) }
+                try JSONParser.parseObjectTokens(bytes) { key, value in members.append((Array(key), value)) }
             } catch {
                 return DecodeFailure("not valid JSON: \(error.message) (column \(error.offset + 1))")
             }
+            scratch.visit(members) { key, value in fields.take(key, value) }
         }
         let mark = log.mark()
         do {
-            var r = try fields.record(into: &log)
+            var r = try withExtendedLifetime(scratch.items) { () throws(DecodeFailure) in
+                try fields.record(into: &log, items: scratch.items.view, days: &scratch.days)
+            }
             r.contentHash = JournalBytes.hash(bytes)
             r.offset = offset
             r.lineAndLength = EventRecord.lineAndLength(line: line, length: length)
@@ -53,7 +61,7 @@ public enum EventDecoder {
         init(_ message: String) { self.message = message }
     }
 
-    typealias Token = JSONParser.Token
+    typealias Token = FieldToken
 
     /// The members of a line's object that any op reads; unknown members are ignored (SPEC §1).
     /// A repeated member keeps its last value.
@@ -87,42 +95,35 @@ public enum EventDecoder {
         }
 
         /// The common fields, checked in the order their problems are reported, then the payload.
-        /// Strings go to `log`'s arena; the caller fills in where the line is.
-        func record(into log: inout EventLog) throws(DecodeFailure) -> EventRecord {
+        /// Strings go to `log`'s arena (array items are in `items`); the caller fills in where the line is.
+        func record(into log: inout EventLog, items: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
+                    days: inout JournalBytes.DayCache) throws(DecodeFailure) -> EventRecord {
             guard let idToken = id else { throw DecodeFailure("missing required field 'id'") }
             let stored = try Payload.withText(idToken, "id") { u in u.isEmpty || u.count > 128 ? nil : log.storeID(u) }
             guard let (eventID, flags) = stored else { throw DecodeFailure("field 'id' must be 1 to 128 characters") }
             let lc = try clock(lc)
-            let at: Date
-            switch self.at {
-            case .raw(let b)?:
-                guard let d = JournalBytes.instant(b) else {
-                    throw DecodeFailure("field 'at' is not an ISO-8601 instant: \(String(decoding: b, as: UTF8.self).prefix(40))")
-                }
-                at = d
-            default:
-                let atText = try Payload.string(self.at, "at")
-                guard let d = Instant.parse(atText) else { throw DecodeFailure("field 'at' is not an ISO-8601 instant: \(atText.prefix(40))") }
-                at = d
+            guard let atToken = self.at else { throw DecodeFailure("missing required field 'at'") }
+            guard case .string(let atText) = atToken else { throw DecodeFailure("field 'at' must be a string, not \(atToken.typeName)") }
+            guard let at = JournalBytes.instant(atText, days: &days) else {
+                throw DecodeFailure("field 'at' is not an ISO-8601 instant: \(String(decoding: atText, as: UTF8.self).prefix(40))")
             }
             guard let byToken = self.by else { throw DecodeFailure("missing required field 'by'") }
             let by = try Payload.text(byToken, "by", &log)
             guard log.text.withBytes(by, JournalBytes.isValidName) else { throw DecodeFailure("field 'by' is not a valid member id") }
             var r = EventRecord(lc: lc, at: at, id: eventID, contentHash: 0, offset: 0, lineAndLength: 0, by: by,
                                 task: .none, text: .none, detail: 0, op: .unknown, flags: flags)
-            try Payload.decode(op: op, fields: self, into: &r, log: &log)
+            try Payload.decode(op: op, fields: self, into: &r, log: &log, items: items)
             return r
         }
 
         func clock(_ v: Token?) throws(DecodeFailure) -> Int64 {
             switch v {
             case nil: throw DecodeFailure("missing required field 'lc'")
-            case .value(.integer(let n))?:
+            case .integer(let n)?:
                 guard n >= 0 else { throw DecodeFailure("field 'lc' must not be negative") }
                 return n
-            case .value(.number)?: throw DecodeFailure("field 'lc' must be a whole number that fits in 64 bits")
-            case .raw?: throw DecodeFailure("field 'lc' must be an integer, not a string")
-            case .value(let other)?: throw DecodeFailure("field 'lc' must be an integer, not \(other.typeName)")
+            case .number?: throw DecodeFailure("field 'lc' must be a whole number that fits in 64 bits")
+            case let other?: throw DecodeFailure("field 'lc' must be an integer, not \(other.typeName)")
             }
         }
     }

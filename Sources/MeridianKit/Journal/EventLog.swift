@@ -153,7 +153,8 @@ struct EventLogView {
     }
 
     func idString(_ r: EventRecord) -> String {
-        withIDBytes(r) { String(decoding: $0, as: UTF8.self) }
+        if r.hasTextID { return string(TextRef(bits: r.id.lo)) }
+        return r.id.hexString
     }
 
     /// A 64-bit fingerprint of an event's id: equal ids, equal fingerprints.
@@ -181,9 +182,14 @@ struct EventLogView {
     }
 
     func labelStrings(_ l: LabelList) -> [String] {
+        var strings = StringInterner()
+        return labelStrings(l, &strings)
+    }
+
+    func labelStrings(_ l: LabelList, _ strings: inout StringInterner) -> [String] {
         var out: [String] = []
         out.reserveCapacity(Int(l.count))
-        for k in Int(l.start)..<Int(l.start + l.count) { out.append(text.string(labels[k])) }
+        for k in Int(l.start)..<Int(l.start + l.count) { out.append(strings.string(text[labels[k]])) }
         return out
     }
 

@@ -11,21 +11,30 @@ struct EventID: Hashable, Sendable {
     /// The packed form of 32 lowercase hex digits, or nil.
     @inline(__always)
     static func packed(_ u: UnsafeBufferPointer<UInt8>) -> EventID? {
-        guard u.count == 32 else { return nil }
-        guard let hi = hexWord(u, 0), let lo = hexWord(u, 16) else { return nil }
-        return EventID(hi: hi, lo: lo)
+        guard u.count == 32, let base = u.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        guard let a = hexDigits(raw.loadUnaligned(as: UInt64.self)), let b = hexDigits(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+              let c = hexDigits(raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)), let d = hexDigits(raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+        else { return nil }
+        return EventID(hi: a << 32 | b, lo: c << 32 | d)
     }
 
+    /// The value of eight lowercase hex digits loaded little-endian (first digit in the lowest
+    /// byte), or nil when any byte is not `0-9` or `a-f`. Eight bytes at a time: each byte is
+    /// range-checked with carries that cannot cross into its neighbour (every byte is below 0x80).
     @inline(__always)
-    private static func hexWord(_ u: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt64? {
-        var v: UInt64 = 0
-        for i in at..<(at + 16) {
-            let c = u[i]
-            let d: UInt8
-            if c >= 0x30 && c <= 0x39 { d = c - 0x30 } else if c >= 0x61 && c <= 0x66 { d = c - 0x61 + 10 } else { return nil }
-            v = v << 4 | UInt64(d)
-        }
-        return v
+    static func hexDigits(_ w: UInt64) -> UInt64? {
+        let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
+        guard w & tops == 0 else { return nil }
+        let digit = (w &+ ones &* (0x80 - 0x30)) & ~(w &+ ones &* (0x80 - 0x3A))
+        let letter = (w &+ ones &* (0x80 - 0x61)) & ~(w &+ ones &* (0x80 - 0x67))
+        guard (digit | letter) & tops == tops else { return nil }
+        // Each byte's value: its low nibble, plus 9 for a letter.
+        let v = (w & (ones &* 0x0F)) &+ ((letter & tops) >> 7) &* 9
+        // Pack the eight nibbles, first digit most significant.
+        let pairs = (v & 0x000F_000F_000F_000F) << 4 | (v >> 8) & 0x000F_000F_000F_000F
+        let quads = (pairs & 0x0000_00FF_0000_00FF) << 8 | (pairs >> 16) & 0x0000_00FF_0000_00FF
+        return (quads & 0xFFFF) << 16 | (quads >> 32) & 0xFFFF
     }
 
     /// The 32 hex digits of a packed id.
@@ -38,6 +47,19 @@ struct EventID: Hashable, Sendable {
                 buf[16 + k] = digits.utf8Start[Int((lo >> shift) & 0xF)]
             }
             return body(UnsafeBufferPointer(buf))
+        }
+    }
+
+    /// The 32 hex digits of a packed id as a `String`.
+    var hexString: String {
+        String(unsafeUninitializedCapacity: 32) { buf in
+            let digits: StaticString = "0123456789abcdef"
+            for k in 0..<16 {
+                let shift = UInt64(60 - 4 * k)
+                buf[k] = digits.utf8Start[Int((hi >> shift) & 0xF)]
+                buf[16 + k] = digits.utf8Start[Int((lo >> shift) & 0xF)]
+            }
+            return 32
         }
     }
 

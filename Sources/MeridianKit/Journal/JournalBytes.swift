@@ -29,9 +29,38 @@ enum JournalBytes {
         return LocalDate(year: y, month: m, day: d)
     }
 
+    /// The last date prefix `instant(_:days:)` read, and its day number: journal lines written
+    /// close together share their date, so most lines skip the calendar arithmetic.
+    struct DayCache {
+        var prefix: (UInt64, UInt16) = (0, 0)
+        var days = 0
+    }
+
     /// `Instant.parse` on bytes: `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM|±HHMM|±HH)`.
     static func instant(_ u: UnsafeBufferPointer<UInt8>) -> Date? {
-        guard u.count >= 17, let date = datePrefix(u) else { return nil }
+        var cache = DayCache()
+        return instant(u, days: &cache)
+    }
+
+    /// `instant(_:)`, remembering the date prefix in `cache` (the answer is the same either way).
+    static func instant(_ u: UnsafeBufferPointer<UInt8>, days cache: inout DayCache) -> Date? {
+        guard u.count >= 17 else { return nil }
+        let raw = UnsafeRawPointer(u.baseAddress!)
+        let prefix = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+        let days: Int
+        if prefix == cache.prefix && cache.prefix.0 != 0 {
+            days = cache.days
+        } else {
+            guard let date = datePrefix(u) else { return nil }
+            days = date.daysSinceEpoch
+            cache = DayCache(prefix: prefix, days: days)
+        }
+        return instant(u, days: days)
+    }
+
+    /// The rest of `instant` once the date prefix is known good and numbered.
+    @inline(__always)
+    private static func instant(_ u: UnsafeBufferPointer<UInt8>, days: Int) -> Date? {
         guard u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: "t") || u[10] == 0x20 else { return nil }
         guard let hh = digits(u, 11, 2), u[13] == 0x3A, let mm = digits(u, 14, 2) else { return nil }
         var i = 16
@@ -55,7 +84,7 @@ enum JournalBytes {
         }
         guard hh <= 24, mm <= 59, ss <= 60, !(hh == 24 && (mm != 0 || ss != 0)) else { return nil }
         guard i < u.count, let offset = offset(UnsafeBufferPointer(rebasing: u[i...])) else { return nil }
-        let secs = date.daysSinceEpoch * 86400 + hh * 3600 + mm * 60 + min(ss, 59) - offset
+        let secs = days * 86400 + hh * 3600 + mm * 60 + min(ss, 59) - offset
         return Date(timeIntervalSince1970: Double(secs) + frac)
     }
 

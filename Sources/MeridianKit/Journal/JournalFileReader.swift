@@ -66,6 +66,7 @@ enum JournalFileReader {
         var skippingLong = false
         var longStart = 0
         var carry: [UInt8] = []
+        var scratch = LineScratch()
         while offset < size {
             let end = min(size, offset + chunkSize)
             guard case .success(let chunk) = SafeFiles.readAll(fd: fd, from: offset, upTo: end), !chunk.isEmpty else { break }
@@ -80,10 +81,10 @@ enum JournalFileReader {
                         skippingLong = false
                     } else if carry.isEmpty {
                         let line = UnsafeBufferPointer(rebasing: buf[lineStart..<nl])
-                        consume(line, state: &state, relative: relative, line: lineNumber, offset: absoluteStart)
+                        consume(line, state: &state, scratch: &scratch, relative: relative, line: lineNumber, offset: absoluteStart)
                     } else {
                         carry.append(contentsOf: buf[lineStart..<nl])
-                        carry.withUnsafeBufferPointer { consume($0, state: &state, relative: relative, line: lineNumber, offset: absoluteStart) }
+                        carry.withUnsafeBufferPointer { consume($0, state: &state, scratch: &scratch, relative: relative, line: lineNumber, offset: absoluteStart) }
                         carry.removeAll(keepingCapacity: true)
                     }
                     state.lines += 1
@@ -113,7 +114,8 @@ enum JournalFileReader {
         return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
     }
 
-    private static func consume(_ raw: UnsafeBufferPointer<UInt8>, state: inout JournalFileState, relative: String, line: Int, offset: Int) {
+    private static func consume(_ raw: UnsafeBufferPointer<UInt8>, state: inout JournalFileState, scratch: inout LineScratch,
+                                relative: String, line: Int, offset: Int) {
         // The limit counts every byte but the `\n` (a `\r` before it too), as SPEC §1 says.
         if raw.count > EventDecoder.maxLineBytes {
             state.problems.append(Problem(file: relative, line: line, message: "line is \(raw.count) bytes, over the 64 KiB limit"))
@@ -123,7 +125,7 @@ enum JournalFileReader {
         if let last = line2.last, last == 0x0D { line2 = UnsafeBufferPointer(rebasing: line2[0..<(line2.count - 1)]) }
         // Blank lines are ignored.
         if line2.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-        if let failure = EventDecoder.append(line2, line: line, offset: offset, length: raw.count, to: &state.log) {
+        if let failure = EventDecoder.append(line2, line: line, offset: offset, length: raw.count, to: &state.log, scratch: &scratch) {
             state.problems.append(Problem(file: relative, line: line, message: failure.message))
         }
     }

@@ -4,7 +4,7 @@ import Foundation
 /// Checks run in a fixed order, so a line with several faults always reports the same one.
 enum Payload {
     typealias Failure = EventDecoder.DecodeFailure
-    typealias Token = JSONParser.Token
+    typealias Token = FieldToken
     typealias Fields = EventDecoder.Fields
 
     /// The `op` field as an `EventOp`; an op this version does not know keeps its text in `r.task`.
@@ -38,7 +38,8 @@ enum Payload {
         return nil
     }
 
-    static func decode(op opToken: Token?, fields f: Fields, into r: inout EventRecord, log: inout EventLog) throws(Failure) {
+    static func decode(op opToken: Token?, fields f: Fields, into r: inout EventRecord, log: inout EventLog,
+                       items: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) throws(Failure) {
         let op = try op(opToken, into: &r, log: &log)
         r.op = op
         switch op {
@@ -47,7 +48,7 @@ enum Payload {
             let title = try string(f.title, "title", &log)
             let column = try optionalString(f.column, "column", &log)
             let priority = try optionalPriority(f.priority) ?? .normal
-            let labels = try optionalLabels(f.labels, &log) ?? LabelList(start: UInt32(log.labels.count), count: 0)
+            let labels = try optionalLabels(f.labels, &log, items) ?? LabelList(start: UInt32(log.labels.count), count: 0)
             let due = try optionalDue(f.due, &log)
             let notes = try optionalString(f.notes, "notes", &log)
             r.detail = UInt32(log.creates.count)
@@ -57,7 +58,7 @@ enum Payload {
             var e = EditDetail()
             if let t = f.title { e.title = isNull(t) ? .cleared : .set(try text(t, "title", &log)) }
             if let t = f.priority { e.priority = isNull(t) ? .cleared : .set(try asPriority(t)) }
-            if let t = f.labels { e.labels = isNull(t) ? .cleared : .set(try asLabels(t, &log)) }
+            if let t = f.labels { e.labels = isNull(t) ? .cleared : .set(try asLabels(t, &log, items)) }
             if let t = f.due { e.due = isNull(t) ? .cleared : .set(try asDue(t, &log)) }
             if let t = f.notes { e.notes = isNull(t) ? .cleared : .set(try text(t, "notes", &log)) }
             r.detail = UInt32(log.edits.count)
@@ -114,34 +115,18 @@ enum Payload {
 
     // MARK: - Field helpers
 
-    static func isNull(_ t: Token) -> Bool {
-        if case .value(.null) = t { return true }
-        return false
-    }
+    static func isNull(_ t: Token) -> Bool { t.isNull }
 
-    static func typeName(_ t: Token) -> String {
-        switch t {
-        case .raw: return "a string"
-        case .value(let v): return v.typeName
-        }
-    }
-
-    /// A string field's bytes handed to `body` (no copy for a string without escapes).
+    /// A string field's bytes handed to `body`.
     static func withText<R>(_ t: Token, _ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) throws(Failure) -> R {
-        switch t {
-        case .raw(let b): return body(b)
-        case .value(.string(var s)): return s.withUTF8(body)
-        case .value(let v): throw Failure("field '\(name)' must be a string, not \(v.typeName)")
-        }
+        guard case .string(let b) = t else { throw Failure("field '\(name)' must be a string, not \(t.typeName)") }
+        return body(b)
     }
 
     /// A string field, copied into the log's arena.
     static func text(_ t: Token, _ name: String, _ log: inout EventLog) throws(Failure) -> TextRef {
-        switch t {
-        case .raw(let b): return log.text.append(b)
-        case .value(.string(let s)): return log.text.append(s)
-        case .value(let v): throw Failure("field '\(name)' must be a string, not \(v.typeName)")
-        }
+        guard case .string(let b) = t else { throw Failure("field '\(name)' must be a string, not \(t.typeName)") }
+        return log.text.append(b)
     }
 
     /// A required string field as a `String` (for the few fields that are only looked at).
@@ -197,22 +182,20 @@ enum Payload {
         return kind
     }
 
-    static func asLabels(_ t: Token, _ log: inout EventLog) throws(Failure) -> LabelList {
-        guard case .value(.array(let items)) = t else { throw Failure("field 'labels' must be an array of strings, not \(typeName(t))") }
-        var refs: [TextRef] = []
-        refs.reserveCapacity(items.count)
-        for item in items {
-            guard case .string(let s) = item else { throw Failure("field 'labels' must be an array of strings") }
-            refs.append(log.text.append(s))
+    static func asLabels(_ t: Token, _ log: inout EventLog, _ items: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) throws(Failure) -> LabelList {
+        switch t {
+        case .strings(let start, let count):
+            let first = UInt32(log.labels.count)
+            for k in Int(start)..<Int(start + count) { log.labels.append(log.text.append(items[k])) }
+            return LabelList(start: first, count: UInt32(count))
+        case .array: throw Failure("field 'labels' must be an array of strings")
+        default: throw Failure("field 'labels' must be an array of strings, not \(t.typeName)")
         }
-        let start = UInt32(log.labels.count)
-        refs.withUnsafeBufferPointer { log.labels.append(contentsOf: $0) }
-        return LabelList(start: start, count: UInt32(refs.count))
     }
 
-    static func optionalLabels(_ t: Token?, _ log: inout EventLog) throws(Failure) -> LabelList? {
+    static func optionalLabels(_ t: Token?, _ log: inout EventLog, _ items: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) throws(Failure) -> LabelList? {
         guard let t, !isNull(t) else { return nil }
-        return try asLabels(t, &log)
+        return try asLabels(t, &log, items)
     }
 
     static func asDue(_ t: Token, _ log: inout EventLog) throws(Failure) -> DueValue {

@@ -31,17 +31,17 @@ public struct PresenceState: Sendable {
     public init() {}
 
     /// Applies a status or time-off event (in merge order) read from `log`.
-    mutating func apply(_ r: EventRecord, in log: EventLogView) {
+    mutating func apply(_ r: EventRecord, in log: EventLogView, strings: inout StringInterner) {
         switch r.op {
         case .statusSet:
             let d = log.statuses[Int(r.detail)]
             let status = MemberStatus(text: log.string(d.text), kind: d.kind, since: r.at, until: d.until, event: log.idString(r))
-            statusHistory[log.string(r.by), default: []].append((r.at, status))
+            statusHistory[strings.string(log.text[r.by]), default: []].append((r.at, status))
         case .statusClear:
-            statusHistory[log.string(r.by), default: []].append((r.at, nil))
+            statusHistory[strings.string(log.text[r.by]), default: []].append((r.at, nil))
         case .timeoffAdd:
             let d = log.timeOffs[Int(r.detail)]
-            let id = log.idString(r), by = log.string(r.by)
+            let id = log.idString(r), by = strings.string(log.text[r.by])
             timeOffAdds[id] = TimeOff(member: by, span: d.span, note: log.optionalString(d.note), event: id)
             timeOffOrder.append(id)
             timeOffByMember[by, default: []].append(id)

@@ -13,6 +13,8 @@ public struct TeamState: Sendable {
     public private(set) var last: JournalEvent?
     public private(set) var eventCount = 0
     private let rotationIDs: Set<String>
+    /// Member ids, columns and labels made once each across the fold.
+    private var strings = StringInterner()
 
     public init(columns: [String], rotations: Set<String>) {
         board = BoardState(columns: columns)
@@ -31,9 +33,9 @@ public struct TeamState: Sendable {
         eventCount += 1
         switch r.op {
         case .taskCreate, .taskEdit, .taskMove, .taskClaim, .taskRelease, .taskAssign, .taskComment, .taskDelete:
-            if let p = board.apply(r, in: log, file: file) { eventProblems.append(p) }
+            if let p = board.apply(r, in: log, file: file, strings: &strings) { eventProblems.append(p) }
         case .statusSet, .statusClear, .timeoffAdd, .timeoffCancel:
-            presence.apply(r, in: log)
+            presence.apply(r, in: log, strings: &strings)
         case .oncallOverride, .oncallCancel:
             if let p = overrides.apply(r, in: log, file: file, rotations: rotationIDs) { eventProblems.append(p) }
         case .unknown:
