@@ -5,7 +5,19 @@ public struct TaskComment: Hashable, Sendable {
     public var by: String
     public var at: Date
     public var text: String
-    public var event: String
+    /// The id of the `task.comment` event (kept packed; the text is made when asked for).
+    public var event: String {
+        get { eventKey.string }
+        set { eventKey = EventKey(newValue) }
+    }
+    var eventKey: EventKey
+
+    init(by: String, at: Date, text: String, event: EventKey) {
+        self.by = by
+        self.at = at
+        self.text = text
+        eventKey = event
+    }
 }
 
 /// One task as folded from the journals.
@@ -221,7 +233,7 @@ public struct BoardState: Sendable {
         case .taskAssign:
             t.holder = r.text.isNone ? nil : strings.string(log.text[r.text])
         case .taskComment:
-            t.comments.append(TaskComment(by: strings.string(log.text[r.by]), at: r.at, text: log.string(r.text), event: log.idString(r)))
+            t.comments.append(TaskComment(by: strings.string(log.text[r.by]), at: r.at, text: log.string(r.text), event: log.idKey(r)))
         default:
             break
         }

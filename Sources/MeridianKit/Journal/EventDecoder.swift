@@ -15,7 +15,9 @@ public enum EventDecoder {
         if let failure = append(line, line: source.line, offset: source.offset, length: source.length, to: &log, scratch: &scratch) {
             return .failure(failure)
         }
-        return .success(log.event(0, file: source.file))
+        var event = log.event(0, file: source.file)
+        event.contentHash = JournalBytes.hash(line)
+        return .success(event)
     }
 
     /// Decodes a line (without its `\n`) onto the end of `log`: nil when an event was added, else
@@ -44,7 +46,6 @@ public enum EventDecoder {
             var r = try withExtendedLifetime(scratch.items) { () throws(DecodeFailure) in
                 try fields.record(into: &log, items: scratch.items.view, days: &scratch.days)
             }
-            r.contentHash = JournalBytes.hash(bytes)
             r.offset = offset
             r.lineAndLength = EventRecord.lineAndLength(line: line, length: length)
             log.records.append(r)
@@ -110,7 +111,7 @@ public enum EventDecoder {
             guard let byToken = self.by else { throw DecodeFailure("missing required field 'by'") }
             let by = try Payload.text(byToken, "by", &log)
             guard log.text.withBytes(by, JournalBytes.isValidName) else { throw DecodeFailure("field 'by' is not a valid member id") }
-            var r = EventRecord(lc: lc, at: at, id: eventID, contentHash: 0, offset: 0, lineAndLength: 0, by: by,
+            var r = EventRecord(lc: lc, at: at, id: eventID, offset: 0, lineAndLength: 0, by: by,
                                 task: .none, text: .none, detail: 0, op: .unknown, flags: flags)
             try Payload.decode(op: op, fields: self, into: &r, log: &log, items: items)
             return r

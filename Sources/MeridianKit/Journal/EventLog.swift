@@ -26,13 +26,37 @@ struct EventLog: Sendable {
                      statuses: statuses.view, timeOffs: timeOffs.view, overrides: overrides.view)
     }
 
-    /// Event `i` as a `JournalEvent`, naming `file` as its source.
-    func event(_ i: Int, file: String) -> JournalEvent { withExtendedLifetime(self) { view.event(i, file: file) } }
+    /// Event `i` as a `JournalEvent`, naming `file` as its source (`contentHash` as given).
+    func event(_ i: Int, file: String, contentHash: UInt64 = 0) -> JournalEvent {
+        withExtendedLifetime(self) { view.event(i, file: file, contentHash: contentHash) }
+    }
 
-    /// Every event as a `JournalEvent`.
-    func events(file: String) -> [JournalEvent] { withExtendedLifetime(self) { records.view.indices.map { view.event($0, file: file) } } }
+    /// Every event as a `JournalEvent`; `lineHash` gives each its `contentHash`.
+    func events(file: String, lineHash: (EventRecord) -> UInt64 = { _ in 0 }) -> [JournalEvent] {
+        withExtendedLifetime(self) { records.view.indices.map { view.event($0, file: file, contentHash: lineHash(records[$0])) } }
+    }
 
     // MARK: - Writing
+
+    /// Room for the events of about `bytes` more bytes of journal (an estimate: lines of 100
+    /// bytes or more, strings a fifth of them), so reading a file does not grow its lists step
+    /// by step; `shrinkToFit` gives back what the estimate overshot.
+    mutating func reserve(forJournalBytes bytes: Int) {
+        records.reserveCapacity(records.count + bytes / 100 + 1)
+        text.reserveCapacity(text.count + bytes / 5 + 16)
+    }
+
+    /// Gives back room the lists do not use.
+    mutating func shrinkToFit() {
+        records.shrinkToFit()
+        text.shrinkToFit()
+        labels.shrinkToFit()
+        creates.shrinkToFit()
+        edits.shrinkToFit()
+        statuses.shrinkToFit()
+        timeOffs.shrinkToFit()
+        overrides.shrinkToFit()
+    }
 
     /// How far the log reached, to undo a line that turned out bad halfway through.
     struct Mark {
@@ -80,7 +104,7 @@ struct EventLog: Sendable {
     mutating func append(_ e: JournalEvent) {
         var idText = e.id
         let (id, flags) = idText.withUTF8 { storeID($0) }
-        var r = EventRecord(lc: e.lc, at: e.at, id: id, contentHash: e.contentHash, offset: e.source.offset,
+        var r = EventRecord(lc: e.lc, at: e.at, id: id, offset: e.source.offset,
                             lineAndLength: EventRecord.lineAndLength(line: e.source.line, length: e.source.length),
                             by: text.append(e.by), task: .none, text: .none, detail: 0, op: .unknown, flags: flags)
         if let t = e.payload.taskID { r.task = text.append(t) }
@@ -245,11 +269,12 @@ struct EventLogView {
         EventSource(file: file, line: r.line, offset: r.offset, length: r.length)
     }
 
-    /// Event `i` as a `JournalEvent`, naming `file` as its source.
-    func event(_ i: Int, file: String) -> JournalEvent {
+    /// Event `i` as a `JournalEvent`, naming `file` as its source. A log does not keep its
+    /// lines, so `contentHash` is the caller's to give (`JournalStore` reads the line for it).
+    func event(_ i: Int, file: String, contentHash: UInt64 = 0) -> JournalEvent {
         let r = records[i]
         return JournalEvent(id: idString(r), lc: r.lc, at: r.at, by: string(r.by), op: opName(r), payload: payload(r),
-                            source: source(r, file: file), contentHash: r.contentHash)
+                            source: source(r, file: file), contentHash: contentHash)
     }
 }
 

@@ -43,7 +43,7 @@ public enum EventMerge {
         let m = withExtendedLifetime(logs) { merge(logs.map(\.view)) { l, i in lineBytes(lists[l][i].source) } }
         let losers = m.losers.map { r in
             let e = event(r)
-            return Loser(file: e.source.file, line: e.source.line, id: e.id, contentHash: e.contentHash)
+            return Loser(file: e.source.file, line: e.source.line, id: e.id, bytes: lineBytes(e.source))
         }
         return Ordered(refs: m.refs, ids: Set(m.refs.map { event($0).id }), problems: problems(losers))
     }
@@ -85,12 +85,13 @@ public enum EventMerge {
             if seen.insert(first, fingerprint: aLog.idFingerprint(a), same: { aLog.sameID(a, logs[list($0)], record($0)) }) {
                 var best = g
                 if end - g > 1 {
-                    // The id's first (lc, by): the winner is the group's line first by its bytes.
-                    for k in (g + 1)..<end where record(sorted[k]).contentHash != record(sorted[best]).contentHash {
-                        if bytes(sorted[k]).lexicographicallyPrecedes(bytes(sorted[best])) { best = k }
-                    }
-                    let winner = record(sorted[best]).contentHash
-                    for k in g..<end where record(sorted[k]).contentHash != winner { losers.append(places[Int(sorted[k])]) }
+                    // The id's first (lc, by): the winner is the group's line first by its bytes;
+                    // lines with other bytes lose (the same bytes again is a copy, not a clash).
+                    let lines = (g..<end).map { bytes(sorted[$0]) }
+                    var first = 0
+                    for k in 1..<lines.count where lines[k].lexicographicallyPrecedes(lines[first]) { first = k }
+                    best = g + first
+                    for k in lines.indices where lines[k] != lines[first] { losers.append(places[Int(sorted[g + k])]) }
                 }
                 kept.append(places[Int(sorted[best])])
             } else {
@@ -150,15 +151,16 @@ public enum EventMerge {
         var file: String
         var line: Int
         var id: String
-        var contentHash: UInt64
+        /// The line's bytes.
+        var bytes: [UInt8]
     }
 
     /// One problem per distinct losing line, at its first (file, line).
     static func problems(_ losers: [Loser]) -> [Problem] {
         var problems: [Problem] = []
-        var reported = Set<String>()
+        var reported = Set<[UInt8]>()
         for l in losers.sorted(by: { ($0.file, $0.line) < ($1.file, $1.line) }) {
-            guard reported.insert("\(l.id)\u{0}\(l.contentHash)").inserted else { continue }
+            guard reported.insert(Array(l.id.utf8) + [0] + l.bytes).inserted else { continue }
             problems.append(Problem(file: l.file, line: l.line,
                                     message: "event id '\(l.id)' appears with different content elsewhere; this line is ignored"))
         }

@@ -104,15 +104,13 @@ enum EventOp: UInt8, Sendable {
 }
 
 /// One decoded journal event with no reference-counted parts: copying it is a plain copy of
-/// 88 bytes, all of them integers (no padding, no enum tags), so the journal cache can write and
+/// 80 bytes, all of them integers (no padding, no enum tags), so the journal cache can write and
 /// read records as they lie in memory. Strings are `TextRef`s into its log's arena; the fields of
 /// the larger ops live in the log's detail lists, at `detail`.
 struct EventRecord: Sendable {
     var lc: Int64
     var at: Date
     var id: EventID
-    /// `JournalBytes.hash` of the line: equal lines are the same event seen twice.
-    var contentHash: UInt64
     /// Byte offset of the line in its file.
     var offset: Int
     /// The 1-based line number (high 40 bits) and the line's length in bytes (low 24).
@@ -130,12 +128,11 @@ struct EventRecord: Sendable {
     /// Fills the record's last two bytes, so every byte of it is defined.
     var reserved: UInt16 = 0
 
-    init(lc: Int64, at: Date, id: EventID, contentHash: UInt64, offset: Int, lineAndLength: UInt64, by: TextRef,
+    init(lc: Int64, at: Date, id: EventID, offset: Int, lineAndLength: UInt64, by: TextRef,
          task: TextRef, text: TextRef, detail: UInt32, op: EventOp, flags: UInt8) {
         self.lc = lc
         self.at = at
         self.id = id
-        self.contentHash = contentHash
         self.offset = offset
         self.lineAndLength = lineAndLength
         self.by = by

@@ -62,6 +62,9 @@ enum JournalFileReader {
         state.inode = UInt64(st.st_ino)
         let before = state.log.count
         let size = Int(st.st_size)
+        // A large read (a file seen for the first time) sizes the lists once, then trims them.
+        let large = size - state.consumed > 64 * 1024
+        if large { state.log.reserve(forJournalBytes: size - state.consumed) }
         var offset = state.consumed
         var skippingLong = false
         var longStart = 0
@@ -103,6 +106,7 @@ enum JournalFileReader {
             }
             offset = end
         }
+        if large { state.log.shrinkToFit() }
         let tailStart = max(0, state.consumed - tailLength)
         if case .success(let t) = SafeFiles.readAll(fd: fd, from: tailStart, upTo: state.consumed) { state.tail = t }
         return .appended(newEvents: before..<state.log.count)

@@ -40,10 +40,16 @@ public final class JournalStore {
         /// The files' logs and paths as the refresh left them.
         let logs: [EventLog]
         let files: [String]
+        let teamPath: String
 
         /// When the only change is new lines appended: the events they hold (possibly empty).
         public var appendedOnly: [JournalEvent]? {
-            appended.map { $0.flatMap { a in a.events.map { logs[a.file].event($0, file: files[a.file]) } } }
+            appended.map { $0.flatMap { a in
+                a.events.map { i in
+                    let hash = JournalStore.lineHash(teamPath: teamPath, file: files[a.file], logs[a.file].records[i])
+                    return logs[a.file].event(i, file: files[a.file], contentHash: hash)
+                }
+            } }
         }
     }
 
@@ -82,7 +88,8 @@ public final class JournalStore {
         files = next
         order = seen
         treeProblems = tree
-        return Change(changed: changed, appended: changed && onlyAppends ? appended : (changed ? nil : []), logs: logs, files: order)
+        return Change(changed: changed, appended: changed && onlyAppends ? appended : (changed ? nil : []), logs: logs, files: order,
+                      teamPath: teamPath)
     }
 
     /// Brings every file's state up to date. Files are independent, so when there is a lot to
@@ -131,7 +138,12 @@ public final class JournalStore {
 
     /// Each file's events (duplicates included), in path order.
     public var eventLists: [[JournalEvent]] {
-        order.map { rel in files[rel]?.log.events(file: rel) ?? [] }
+        order.map { rel in files[rel]?.log.events(file: rel) { Self.lineHash(teamPath: teamPath, file: rel, $0) } ?? [] }
+    }
+
+    /// `JournalBytes.hash` of an event's line, read again from its file (of no bytes if it cannot be read).
+    static func lineHash(teamPath: String, file: String, _ r: EventRecord) -> UInt64 {
+        Team.lineBytes(teamPath: teamPath, file: file, r).withUnsafeBufferPointer { JournalBytes.hash($0) }
     }
 
     /// Each file's decoded events, in path order (the logs themselves, not copies).

@@ -78,6 +78,11 @@ struct PodList<Element>: @unchecked Sendable {
         if n > storage.capacity || !isKnownUniquelyReferenced(&storage) { move(capacity: Swift.max(n, storage.capacity)) }
     }
 
+    /// Gives back room beyond the elements when it is more than an eighth of them.
+    mutating func shrinkToFit() {
+        if storage.capacity > count + count / 8 + 16 { move(capacity: count) }
+    }
+
     @inline(__always)
     mutating func append(_ e: Element) {
         makeUnique(minimumCapacity: count + 1)

@@ -45,6 +45,8 @@ struct TextArena: Sendable {
 
     mutating func reserveCapacity(_ n: Int) { bytes.reserveCapacity(n) }
 
+    mutating func shrinkToFit() { bytes.shrinkToFit() }
+
     /// Drops every byte from `count` on (undoing appends).
     mutating func truncate(to count: Int) { bytes.removeSuffix(from: count) }
 

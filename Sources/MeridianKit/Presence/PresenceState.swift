@@ -6,7 +6,20 @@ public struct MemberStatus: Hashable, Sendable {
     public var kind: StatusKind
     public var since: Date
     public var until: Date?
-    public var event: String
+    /// The id of the `status.set` event (kept packed; the text is made when asked for).
+    public var event: String {
+        get { eventKey.string }
+        set { eventKey = EventKey(newValue) }
+    }
+    var eventKey: EventKey
+
+    init(text: String, kind: StatusKind, since: Date, until: Date?, event: EventKey) {
+        self.text = text
+        self.kind = kind
+        self.since = since
+        self.until = until
+        eventKey = event
+    }
 }
 
 /// A member's time off: inclusive dates in their zone, or an instant range.
@@ -35,7 +48,7 @@ public struct PresenceState: Sendable {
         switch r.op {
         case .statusSet:
             let d = log.statuses[Int(r.detail)]
-            let status = MemberStatus(text: log.string(d.text), kind: d.kind, since: r.at, until: d.until, event: log.idString(r))
+            let status = MemberStatus(text: log.string(d.text), kind: d.kind, since: r.at, until: d.until, event: log.idKey(r))
             statusHistory[strings.string(log.text[r.by]), default: []].append((r.at, status))
         case .statusClear:
             statusHistory[strings.string(log.text[r.by]), default: []].append((r.at, nil))

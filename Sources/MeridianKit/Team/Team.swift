@@ -145,7 +145,8 @@ public final class Team {
                 mergeProblems = EventMerge.problems(merged.losers.map { ref in
                     let log = views[Int(ref.list)]
                     let r = log.records[Int(ref.index)]
-                    return EventMerge.Loser(file: files[Int(ref.list)], line: r.line, id: log.idString(r), contentHash: r.contentHash)
+                    return EventMerge.Loser(file: files[Int(ref.list)], line: r.line, id: log.idString(r),
+                                            bytes: Self.lineBytes(teamPath: path, file: files[Int(ref.list)], r))
                 })
                 publish()
             }
