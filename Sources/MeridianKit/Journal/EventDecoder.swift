@@ -30,7 +30,7 @@ public enum EventDecoder {
         }
         var fields = Fields()
         scratch.reset()
-        if !JournalLineScanner.scan(bytes, scratch: &scratch, { key, value in fields.take(key, value) }) {
+        if !JournalLineScanner.scan(bytes, scratch: &scratch, { key, value in fields.set(key, value) }) {
             // Not in the usual shape (or not valid): the full parser reads it, errors and all.
             fields = Fields()
             var members: [(key: [UInt8], value: JSONParser.Token)] = []
@@ -39,7 +39,7 @@ public enum EventDecoder {
             } catch {
                 return DecodeFailure("not valid JSON: \(error.message) (column \(error.offset + 1))")
             }
-            scratch.visit(members) { key, value in fields.take(key, value) }
+            scratch.visit(members) { key, value in fields.set(key, value) }
         }
         let mark = log.mark()
         do {
@@ -70,28 +70,31 @@ public enum EventDecoder {
         var id, lc, at, by, op: Token?
         var task, title, column, priority, labels, due, notes, to, text, kind, until, from, note, ref, rotation, member: Token?
 
-        mutating func take(_ key: UnsafeBufferPointer<UInt8>, _ value: Token) {
-            guard key.count >= 2 && key.count <= 8 else { return }
-            let eq = JournalBytes.equals
-            switch key[0] {
-            case UInt8(ascii: "i"): if eq(key, "id") { id = value }
-            case UInt8(ascii: "l"): if eq(key, "lc") { lc = value } else if eq(key, "labels") { labels = value }
-            case UInt8(ascii: "a"): if eq(key, "at") { at = value }
-            case UInt8(ascii: "b"): if eq(key, "by") { by = value }
-            case UInt8(ascii: "o"): if eq(key, "op") { op = value }
-            case UInt8(ascii: "t"):
-                if eq(key, "task") { task = value } else if eq(key, "title") { title = value }
-                else if eq(key, "to") { to = value } else if eq(key, "text") { text = value }
-            case UInt8(ascii: "c"): if eq(key, "column") { column = value }
-            case UInt8(ascii: "p"): if eq(key, "priority") { priority = value }
-            case UInt8(ascii: "d"): if eq(key, "due") { due = value }
-            case UInt8(ascii: "n"): if eq(key, "notes") { notes = value } else if eq(key, "note") { note = value }
-            case UInt8(ascii: "k"): if eq(key, "kind") { kind = value }
-            case UInt8(ascii: "u"): if eq(key, "until") { until = value }
-            case UInt8(ascii: "f"): if eq(key, "from") { from = value }
-            case UInt8(ascii: "r"): if eq(key, "ref") { ref = value } else if eq(key, "rotation") { rotation = value }
-            case UInt8(ascii: "m"): if eq(key, "member") { member = value }
-            default: break
+        /// Keeps a member's value (the last one, when a key repeats).
+        @inline(__always)
+        mutating func set(_ key: FieldKey, _ value: Token) {
+            switch key {
+            case .id: id = value
+            case .lc: lc = value
+            case .at: at = value
+            case .by: by = value
+            case .op: op = value
+            case .task: task = value
+            case .title: title = value
+            case .column: column = value
+            case .priority: priority = value
+            case .labels: labels = value
+            case .due: due = value
+            case .notes: notes = value
+            case .to: to = value
+            case .text: text = value
+            case .kind: kind = value
+            case .until: until = value
+            case .from: from = value
+            case .note: note = value
+            case .ref: ref = value
+            case .rotation: rotation = value
+            case .member: member = value
             }
         }
 

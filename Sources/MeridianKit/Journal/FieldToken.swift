@@ -48,7 +48,7 @@ struct LineScratch {
 
     /// A line's members as `JSONParser` reads them, turned into `FieldToken`s for `visit`.
     /// The strings of `members` are copied into `bytes` first, so their addresses hold.
-    mutating func visit(_ members: [(key: [UInt8], value: JSONParser.Token)], _ visit: (UnsafeBufferPointer<UInt8>, FieldToken) -> Void) {
+    mutating func visit(_ members: [(key: [UInt8], value: JSONParser.Token)], _ visit: (FieldKey, FieldToken) -> Void) {
         reset()
         var size = 0
         for m in members {
@@ -65,7 +65,7 @@ struct LineScratch {
             case .raw(let b): token = .string(b)
             case .value(let v): token = convert(v)
             }
-            m.key.withUnsafeBufferPointer { visit($0, token) }
+            if let key = m.key.withUnsafeBufferPointer({ FieldKey($0) }) { visit(key, token) }
         }
     }
 

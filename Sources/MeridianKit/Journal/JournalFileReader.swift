@@ -70,46 +70,66 @@ enum JournalFileReader {
         var longStart = 0
         var carry: [UInt8] = []
         var scratch = LineScratch()
+        // One buffer for every chunk of this read, filled straight from the file (never zeroed first).
+        let room = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, min(chunkSize, size - offset)), alignment: 16)
+        defer { room.deallocate() }
         while offset < size {
-            let end = min(size, offset + chunkSize)
-            guard case .success(let chunk) = SafeFiles.readAll(fd: fd, from: offset, upTo: end), !chunk.isEmpty else { break }
-            chunk.withUnsafeBufferPointer { buf in
-                var lineStart = 0
-                while let nl = memchrIndex(buf, from: lineStart) {
-                    let lineNumber = state.lines + 1
-                    let absoluteStart = offset + lineStart - carry.count
-                    if skippingLong {
-                        let length = offset + nl - longStart
-                        state.problems.append(Problem(file: relative, line: lineNumber, message: "line is \(length) bytes, over the 64 KiB limit"))
-                        skippingLong = false
-                    } else if carry.isEmpty {
-                        let line = UnsafeBufferPointer(rebasing: buf[lineStart..<nl])
-                        consume(line, state: &state, scratch: &scratch, relative: relative, line: lineNumber, offset: absoluteStart)
-                    } else {
-                        carry.append(contentsOf: buf[lineStart..<nl])
-                        carry.withUnsafeBufferPointer { consume($0, state: &state, scratch: &scratch, relative: relative, line: lineNumber, offset: absoluteStart) }
-                        carry.removeAll(keepingCapacity: true)
-                    }
-                    state.lines += 1
-                    lineStart = nl + 1
-                    state.consumed = offset + lineStart
+            let end = min(size, offset + room.count)
+            let got = readChunk(fd, from: offset, upTo: end, into: room)
+            guard got > 0 else { break }
+            let buf = UnsafeBufferPointer(start: room.baseAddress!.assumingMemoryBound(to: UInt8.self), count: got)
+            var lineStart = 0
+            while let nl = memchrIndex(buf, from: lineStart) {
+                let lineNumber = state.lines + 1
+                let absoluteStart = offset + lineStart - carry.count
+                if skippingLong {
+                    let length = offset + nl - longStart
+                    state.problems.append(Problem(file: relative, line: lineNumber, message: "line is \(length) bytes, over the 64 KiB limit"))
+                    skippingLong = false
+                } else if carry.isEmpty {
+                    let line = UnsafeBufferPointer(rebasing: buf[lineStart..<nl])
+                    consume(line, state: &state, scratch: &scratch, relative: relative, line: lineNumber, offset: absoluteStart)
+                } else {
+                    carry.append(contentsOf: buf[lineStart..<nl])
+                    carry.withUnsafeBufferPointer { consume($0, state: &state, scratch: &scratch, relative: relative, line: lineNumber, offset: absoluteStart) }
+                    carry.removeAll(keepingCapacity: true)
                 }
-                // The rest of the chunk is an unfinished line.
-                if !skippingLong {
-                    carry.append(contentsOf: buf[lineStart..<buf.count])
-                    if carry.count > EventDecoder.maxLineBytes + 1 {
-                        skippingLong = true
-                        longStart = offset + buf.count - carry.count
-                        carry.removeAll()
-                    }
+                state.lines += 1
+                lineStart = nl + 1
+                state.consumed = offset + lineStart
+            }
+            // The rest of the chunk is an unfinished line.
+            if !skippingLong {
+                carry.append(contentsOf: buf[lineStart..<buf.count])
+                if carry.count > EventDecoder.maxLineBytes + 1 {
+                    skippingLong = true
+                    longStart = offset + buf.count - carry.count
+                    carry.removeAll()
                 }
             }
-            offset = end
+            offset += got
         }
         if large { state.log.shrinkToFit() }
         let tailStart = max(0, state.consumed - tailLength)
         if case .success(let t) = SafeFiles.readAll(fd: fd, from: tailStart, upTo: state.consumed) { state.tail = t }
         return .appended(newEvents: before..<state.log.count)
+    }
+
+    /// Reads bytes [from, upTo) of an open file into `room` (which is big enough): how many
+    /// were read, fewer at the end of the file, 0 on an error.
+    private static func readChunk(_ fd: Int32, from: Int, upTo: Int, into room: UnsafeMutableRawBufferPointer) -> Int {
+        let count = upTo - from
+        var done = 0
+        while done < count {
+            let n = pread(fd, room.baseAddress! + done, count - done, off_t(from + done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                return 0
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return done
     }
 
     private static func memchrIndex(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {

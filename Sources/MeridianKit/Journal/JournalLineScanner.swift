@@ -8,7 +8,7 @@
 enum JournalLineScanner {
     /// Whether the line was read; false: read it with `JSONParser` instead (what `visit` saw is void).
     /// Strings with escapes are decoded into `scratch.bytes`, array items listed in `scratch.items`.
-    static func scan(_ u: UnsafeBufferPointer<UInt8>, scratch: inout LineScratch, _ visit: (UnsafeBufferPointer<UInt8>, FieldToken) -> Void) -> Bool {
+    static func scan(_ u: UnsafeBufferPointer<UInt8>, scratch: inout LineScratch, _ visit: (FieldKey, FieldToken) -> Void) -> Bool {
         guard let base = u.baseAddress else { return false }
         // Decoded strings are never longer than the line: with this room they never move.
         scratch.bytes.reserveCapacity(u.count)
@@ -20,10 +20,19 @@ enum JournalLineScanner {
         // Writers put no space between tokens: each `skip` looks at one byte unless there is some.
         while true {
             c.skip(before: UInt8(ascii: "\""))
-            guard c.at(UInt8(ascii: "\"")), let key = c.string(&scratch.bytes) else { return false }
-            c.skip(before: UInt8(ascii: ":"))
-            guard c.at(UInt8(ascii: ":")) else { return false }
-            c.i += 1
+            guard c.at(UInt8(ascii: "\"")) else { return false }
+            // A known key, as writers spell it, is one compare; any other goes the long way.
+            let key: FieldKey?
+            if let (known, length) = FieldKey.match(c.base, c.i, c.n) {
+                key = known
+                c.i += length
+            } else {
+                guard let bytes = c.string(&scratch.bytes) else { return false }
+                key = FieldKey(bytes)
+                c.skip(before: UInt8(ascii: ":"))
+                guard c.at(UInt8(ascii: ":")) else { return false }
+                c.i += 1
+            }
             guard c.i < c.n else { return false }
             if c.base[c.i] <= 0x20 { c.skipSpace() }
             guard c.i < c.n else { return false }
@@ -71,7 +80,7 @@ enum JournalLineScanner {
                 guard JournalBytes.isValidUTF8(u) else { return false }
                 checked = true
             }
-            visit(key, value)
+            if let key { visit(key, value) }
             c.skip(before: UInt8(ascii: ","))
             if c.at(UInt8(ascii: ",")) { c.i += 1; continue }
             if c.at(UInt8(ascii: "}")) { c.i += 1; break }

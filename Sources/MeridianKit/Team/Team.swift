@@ -1,3 +1,5 @@
+import Foundation
+
 /// A live team directory: loads a snapshot and keeps it current by reading only what changed.
 /// Not thread-safe; use from one task. The snapshot it hands out is an immutable value.
 public final class Team {
@@ -5,7 +7,7 @@ public final class Team {
     private let journal: JournalStore
     private var config: TeamConfigLoader.Config
     /// Parsed config files, so a reload parses only the ones that changed.
-    private let configCache = ConfigParseCache()
+    private let configCache: ConfigParseCache
     private var state: TeamState
     private var mergeProblems: [Problem] = []
     /// Fingerprints of the merged events' ids, so an appended duplicate forces a full merge.
@@ -15,7 +17,8 @@ public final class Team {
 
     /// The steps of a load, for `init(path:cache:timing:)` to report.
     public enum LoadPhase: String, Sendable, CaseIterable {
-        /// team.toml, members/, oncall/.
+        /// team.toml, members/, oncall/: parsed while the journals are read; this is the wait for
+        /// it once they are.
         case config
         /// Reading and decoding the journal files (or their cache entries).
         case read
@@ -34,16 +37,35 @@ public final class Team {
     public init(path: String, cache: JournalCache? = nil, timing: ((LoadPhase, () -> Void) -> Void)? = nil) throws(TeamError) {
         let run = timing ?? { _, step in step() }
         self.path = path
-        var loaded: Result<TeamConfigLoader.Config, TeamError>?
-        let configCache = self.configCache
-        run(.config) { loaded = Result { () throws(TeamError) in try TeamConfigLoader.load(teamPath: path, cache: configCache) } }
-        config = try (loaded ?? Result { () throws(TeamError) in try TeamConfigLoader.load(teamPath: path, cache: configCache) }).get()
-        journal = JournalStore(teamPath: path, cache: cache)
+        let journal = JournalStore(teamPath: path, cache: cache)
+        self.journal = journal
+        // team.toml, members/ and oncall/ are parsed on another thread while the journals are read.
+        let configLoad = ConfigLoad(path: path, cache: ConfigParseCache())
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { configLoad.run() }
+        run(.read) { journal.refresh() }
+        run(.config) { group.wait() }
+        guard let loaded = configLoad.result else { preconditionFailure("the config load did not run") }
+        config = try loaded.get()
+        configCache = configLoad.cache
         state = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
         snapshot = TeamSnapshot(path: path, settings: config.settings, members: [], rotations: [], state: state, problems: [])
-        run(.read) { journal.refresh() }
         refold(run)
         run(.saveCache) { journal.saveCache() }
+    }
+
+    /// Loads the config on another thread; `result` is read after the group it ran in is waited for.
+    private final class ConfigLoad: @unchecked Sendable {
+        let path: String
+        let cache: ConfigParseCache
+        var result: Result<TeamConfigLoader.Config, TeamError>?
+
+        init(path: String, cache: ConfigParseCache) {
+            self.path = path
+            self.cache = cache
+        }
+
+        func run() { result = Result { () throws(TeamError) in try TeamConfigLoader.load(teamPath: path, cache: cache) } }
     }
 
     /// Writes the journal cache entries of files that grew since it was last written (no-op without a cache).
