@@ -199,6 +199,39 @@ public struct BoardState: Sendable {
         return nil
     }
 
+    // MARK: - Folding in parts
+
+    /// How many winning creates were applied.
+    var creationCount: Int { creates }
+
+    /// Renumbers creation order when this board is one part of a fold split by task: `rank[i]`
+    /// is the place, among all parts' creates, of this part's `i`-th create.
+    mutating func renumberCreations(_ rank: [Int]) {
+        for s in flags.indices where flags[s] & Self.created != 0 && flags[s] & Self.deletedFlag == 0 {
+            tasks[liveSlot: s].creationIndex = rank[tasks[liveSlot: s].creationIndex]
+        }
+    }
+
+    /// Takes in the tasks of `other`, a part of the same fold with none of this part's task ids,
+    /// and the parts' lost claims in merge order (`conflicts`) and number of creates.
+    mutating func absorb(_ other: BoardState, conflicts merged: [ClaimConflict]) {
+        var other = other
+        for s in other.flags.indices {
+            let id = other.tasks.id(atSlot: s)
+            var bytes = id
+            let t = bytes.withUTF8 { tasks.slotAdding($0) }
+            if t == flags.count { flags.append(0) }
+            flags[t] = other.flags[s]
+            if other.flags[s] & Self.created != 0 && other.flags[s] & Self.deletedFlag == 0 {
+                tasks.insert(other.tasks[liveSlot: s], slot: t)
+                other.tasks.remove(slot: s)
+            }
+        }
+        unknownColumnCount += other.unknownColumnCount
+        creates += other.creates
+        conflicts = merged
+    }
+
     /// Where a `task.move` put a task.
     private enum Moved { case knownColumn, unknownColumn }
 

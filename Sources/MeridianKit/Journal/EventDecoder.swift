@@ -117,6 +117,7 @@ public enum EventDecoder {
             var r = EventRecord(lc: lc, at: at, id: eventID, offset: 0, lineAndLength: 0, by: by,
                                 task: .none, text: .none, detail: 0, op: .unknown, flags: flags)
             try Payload.decode(op: op, fields: self, into: &r, log: &log, items: items)
+            if r.op.isTaskOp { r.flags |= log.text.withBytes(r.task, EventRecord.halfFlag) }
             return r
         }
 

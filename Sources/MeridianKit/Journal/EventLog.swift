@@ -107,7 +107,10 @@ struct EventLog: Sendable {
         var r = EventRecord(lc: e.lc, at: e.at, id: id, offset: e.source.offset,
                             lineAndLength: EventRecord.lineAndLength(line: e.source.line, length: e.source.length),
                             by: text.append(e.by), task: .none, text: .none, detail: 0, op: .unknown, flags: flags)
-        if let t = e.payload.taskID { r.task = text.append(t) }
+        if let t = e.payload.taskID {
+            r.task = text.append(t)
+            r.flags |= text.withBytes(r.task, EventRecord.halfFlag)
+        }
         switch e.payload {
         case .taskCreate(let f):
             r.op = .taskCreate
@@ -156,8 +159,9 @@ struct EventLog: Sendable {
 }
 
 /// An `EventLog` read in place through plain pointers (no reference counting): what the merge
-/// and the fold pass around. Valid only while its log lives unchanged.
-struct EventLogView {
+/// and the fold pass around. Valid only while its log lives unchanged; read-only, so threads
+/// may share it.
+struct EventLogView: @unchecked Sendable {
     let records: UnsafeBufferPointer<EventRecord>
     let text: TextView
     let labels: UnsafeBufferPointer<TextRef>

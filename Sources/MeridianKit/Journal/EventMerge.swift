@@ -24,6 +24,9 @@ public enum EventMerge {
     struct Merged {
         var refs: [Ref]
         var losers: [Ref]
+        /// Per kept event, which part of a fold takes it: 0 or 1 a task event (by its task's
+        /// half), 2 presence or on-call, 3 an op this version does not know.
+        var parts: [UInt8] = []
     }
 
     /// The merged, ordered events and the problems about clashing ids.
@@ -67,6 +70,8 @@ public enum EventMerge {
 
         var kept: [Ref] = []
         kept.reserveCapacity(total)
+        var parts: [UInt8] = []
+        parts.reserveCapacity(total)
         var seen = KeptIDs(capacity: total)
         var losers: [Ref] = []
         var g = 0
@@ -94,13 +99,15 @@ public enum EventMerge {
                     for k in lines.indices where lines[k] != lines[first] { losers.append(places[Int(sorted[g + k])]) }
                 }
                 kept.append(places[Int(sorted[best])])
+                let r = record(sorted[best])
+                parts.append(r.op.isTaskOp ? UInt8(r.taskHalf) : r.op == .unknown ? 3 : 2)
             } else {
                 // The id was kept with a smaller (lc, by): this content differs.
                 for k in g..<end { losers.append(places[Int(sorted[k])]) }
             }
             g = end
         }
-        return Merged(refs: kept, losers: losers)
+        return Merged(refs: kept, losers: losers, parts: parts)
     }
 
     /// Flat positions sorted by (`lc`, `by`, `id`), then by position so the order is total.

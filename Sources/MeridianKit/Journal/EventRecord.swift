@@ -150,10 +150,21 @@ struct EventRecord: Sendable {
     }
 
     static let textIDFlag: UInt8 = 1
+    /// Set on a task event whose task id hashes to the second half, for folding the board in two parts.
+    static let taskHalfFlag: UInt8 = 2
 
     @inline(__always) var line: Int { Int(lineAndLength >> 24) }
     @inline(__always) var length: Int { Int(lineAndLength & 0xFF_FFFF) }
     @inline(__always) var hasTextID: Bool { flags & Self.textIDFlag != 0 }
+
+    /// Which half of the board a task event's task falls in (0 or 1), by a hash of its id.
+    @inline(__always) var taskHalf: Int { flags & Self.taskHalfFlag != 0 ? 1 : 0 }
+
+    /// `taskHalfFlag` for a task id.
+    @inline(__always)
+    static func halfFlag(_ task: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        JournalBytes.hash(task) >> 17 & 1 != 0 ? taskHalfFlag : 0
+    }
 
     @inline(__always)
     static func lineAndLength(line: Int, length: Int) -> UInt64 { UInt64(line) << 24 | UInt64(length) }

@@ -8,7 +8,7 @@ import Foundation
 /// bump `version`; a change of the records' layout changes `layout` by itself.
 enum JournalCacheCodec {
     static let magic: UInt64 = 0x314E_524A_4E44_524D // "MRDNJRN1", little-endian
-    static let version: UInt64 = 3
+    static let version: UInt64 = 4
 
     /// The version word: `version`, and the size and field offsets of `EventRecord`, so an entry
     /// written by a build that lays records out differently is never read as records.

@@ -61,7 +61,7 @@ struct TextArena: Sendable {
 }
 
 /// A `TextArena` read in place: strings by `TextRef`, compared without making a `String`.
-struct TextView {
+struct TextView: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
 
     /// The bytes of `ref` (which must lie inside).

@@ -154,12 +154,17 @@ public final class Team {
             }
             run(.fold) {
                 // Drop the old fold first so two full states never live at once.
-                state = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
+                let rotations = Set(config.rotations.map(\.id))
+                state = TeamState(columns: config.settings.columns, rotations: rotations)
                 snapshot.state = state
                 var s = state
-                for r in merged.refs {
-                    let log = views[Int(r.list)]
-                    s.apply(log.records[Int(r.index)], in: log, file: files[Int(r.list)])
+                if merged.refs.count >= ParallelFold.minimumEvents, ProcessInfo.processInfo.activeProcessorCount > 1 {
+                    s = ParallelFold.fold(merged, views, files: files, columns: config.settings.columns, rotations: rotations)
+                } else {
+                    for r in merged.refs {
+                        let log = views[Int(r.list)]
+                        s.apply(log.records[Int(r.index)], in: log, file: files[Int(r.list)])
+                    }
                 }
                 if let r = merged.refs.last { s.noteLast(views[Int(r.list)].event(Int(r.index), file: files[Int(r.list)])) }
                 state = s

@@ -21,6 +21,19 @@ public struct TeamState: Sendable {
         rotationIDs = rotations
     }
 
+    /// A state folded in parts (`ParallelFold`), put together.
+    init(board: BoardState, presence: PresenceState, overrides: OverrideState, eventProblems: [Problem], maxLC: Int64,
+         eventCount: Int, rotations: Set<String>, strings: StringInterner) {
+        self.board = board
+        self.presence = presence
+        self.overrides = overrides
+        self.eventProblems = eventProblems
+        self.maxLC = maxLC
+        self.eventCount = eventCount
+        rotationIDs = rotations
+        self.strings = strings
+    }
+
     /// Whether `e` sorts after every event applied so far.
     public func canAppend(_ e: JournalEvent) -> Bool {
         guard let last else { return true }

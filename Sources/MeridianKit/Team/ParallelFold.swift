@@ -1,0 +1,138 @@
+import Foundation
+
+/// Folds a large merge on two cores and gives the state `TeamState.apply` would give one event
+/// at a time. Task events go to one of two board parts by a hash of their task id (a task's
+/// events never interact with another task's); presence and overrides fold in a third. Then the
+/// parts are put together: creation order, lost claims and problems are re-merged by their
+/// place in merge order, so nothing depends on which part an event went to.
+enum ParallelFold {
+    /// Below this many events the fold stays on the calling thread.
+    static let minimumEvents = 20_000
+
+    /// One board part's fold, with the merge positions of what must be re-ordered later.
+    private struct BoardPart {
+        var board: BoardState
+        var strings = StringInterner()
+        /// Merge positions of the winning creates, in this part's creation order.
+        var creates: [Int] = []
+        /// Merge positions of this part's lost claims, in order.
+        var conflicts: [Int] = []
+        var problems: [(Int, Problem)] = []
+    }
+
+    /// Presence and overrides.
+    private struct RestPart {
+        var presence = PresenceState()
+        var overrides = OverrideState()
+        var strings = StringInterner()
+        var problems: [(Int, Problem)] = []
+    }
+
+    /// Each worker writes only its own property (never a shared array: its copy-on-write is not
+    /// thread-safe); read after `concurrentPerform` returns.
+    private final class Slots: @unchecked Sendable {
+        var first: BoardPart?
+        var second: BoardPart?
+        var rest: RestPart?
+    }
+
+    /// The fold of `merged` over `logs` (their files' views, kept alive by the caller). Each part
+    /// reads only its own events (`merged.parts`), so no part waits on another's memory.
+    static func fold(_ merged: EventMerge.Merged, _ logs: [EventLogView], files: [String], columns: [String], rotations: Set<String>) -> TeamState {
+        let refs = merged.refs, parts = merged.parts
+        let slots = Slots()
+        DispatchQueue.concurrentPerform(iterations: 3) { k in
+            switch k {
+            case 0: slots.first = foldBoard(part: 0, refs, parts, logs, files: files, columns: columns)
+            case 1: slots.second = foldBoard(part: 1, refs, parts, logs, files: files, columns: columns)
+            default: slots.rest = foldRest(refs, parts, logs, files: files, rotations: rotations)
+            }
+        }
+        guard var first = slots.first, let second = slots.second, let rest = slots.rest else {
+            preconditionFailure("a fold part did not run")
+        }
+        // Creation order: the parts' creates, merged by merge position.
+        let ranks = mergeRanks(first.creates, second.creates)
+        first.board.renumberCreations(ranks.0)
+        var board2 = second.board
+        board2.renumberCreations(ranks.1)
+        let conflicts = mergeByPosition(Array(zip(first.conflicts, first.board.conflicts)), Array(zip(second.conflicts, board2.conflicts)))
+        first.board.absorb(board2, conflicts: conflicts.map(\.1))
+        let problems = mergeByPosition(mergeByPosition(first.problems, second.problems), rest.problems).map(\.1)
+        // Merge order is ascending `lc`: the last event has the largest.
+        let maxLC = refs.last.map { logs[Int($0.list)].records[Int($0.index)].lc } ?? 0
+        return TeamState(board: first.board, presence: rest.presence, overrides: rest.overrides, eventProblems: problems,
+                         maxLC: maxLC, eventCount: refs.count, rotations: rotations, strings: first.strings)
+    }
+
+    private static func foldBoard(part k: Int, _ refs: [EventMerge.Ref], _ parts: [UInt8], _ logs: [EventLogView], files: [String],
+                                  columns: [String]) -> BoardPart {
+        var p = BoardPart(board: BoardState(columns: columns))
+        for position in refs.indices where parts[position] == UInt8(k) {
+            let ref = refs[position]
+            let log = logs[Int(ref.list)]
+            let r = log.records[Int(ref.index)]
+            let creates = p.board.creationCount, lost = p.board.conflicts.count
+            if let problem = p.board.apply(r, in: log, file: files[Int(ref.list)], strings: &p.strings) {
+                p.problems.append((position, problem))
+            }
+            if p.board.creationCount > creates { p.creates.append(position) }
+            if p.board.conflicts.count > lost { p.conflicts.append(position) }
+        }
+        return p
+    }
+
+    private static func foldRest(_ refs: [EventMerge.Ref], _ parts: [UInt8], _ logs: [EventLogView], files: [String],
+                                 rotations: Set<String>) -> RestPart {
+        var p = RestPart()
+        for position in refs.indices where parts[position] == 2 {
+            let ref = refs[position]
+            let log = logs[Int(ref.list)]
+            let r = log.records[Int(ref.index)]
+            switch r.op {
+            case .statusSet, .statusClear, .timeoffAdd, .timeoffCancel:
+                p.presence.apply(r, in: log, strings: &p.strings)
+            case .oncallOverride, .oncallCancel:
+                if let problem = p.overrides.apply(r, in: log, file: files[Int(ref.list)], rotations: rotations) {
+                    p.problems.append((position, problem))
+                }
+            default:
+                break
+            }
+        }
+        return p
+    }
+
+    /// For two ascending lists of positions, each element's place in their merge.
+    static func mergeRanks(_ a: [Int], _ b: [Int]) -> ([Int], [Int]) {
+        var ra = [Int](repeating: 0, count: a.count), rb = [Int](repeating: 0, count: b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                ra[i] = i + j
+                i += 1
+            } else {
+                rb[j] = i + j
+                j += 1
+            }
+        }
+        return (ra, rb)
+    }
+
+    /// Two lists ascending by position, merged (positions are distinct: one event, one place).
+    static func mergeByPosition<T>(_ a: [(Int, T)], _ b: [(Int, T)]) -> [(Int, T)] {
+        var out: [(Int, T)] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].0 < b[j].0) {
+                out.append(a[i])
+                i += 1
+            } else {
+                out.append(b[j])
+                j += 1
+            }
+        }
+        return out
+    }
+}
