@@ -4,8 +4,9 @@ import Foundation
 /// skipped), read incrementally: a refresh reads only bytes appended since the last one.
 public final class JournalStore {
     public let teamPath: String
-    private var files: [String: JournalFileState] = [:]
+    /// The journal files read, relative to TEAM, in path order, and what has been read of each.
     private var order: [String] = []
+    private var states: [JournalFileState] = []
     /// Problems about the tree itself (symlinks, FIFOs, unreadable files).
     private var treeProblems: [Problem] = []
 
@@ -27,7 +28,7 @@ public final class JournalStore {
     /// Writes the cache entries of files read or grown since the cache was last written.
     public func saveCache() {
         guard let cache else { return }
-        cache.save(order.compactMap { rel in files[rel].map { (rel, teamPath + "/" + rel, $0) } })
+        cache.save(zip(order, states).map { rel, state in (rel, teamPath + "/" + rel, state) })
     }
 
     /// What a refresh found.
@@ -56,23 +57,26 @@ public final class JournalStore {
     /// Re-reads the tree, reading only what is new.
     @discardableResult
     public func refresh() -> Change {
-        var found: [(String, SafeFiles.Info)] = []
-        var tree: [Problem] = []
-        walk(relative: "journal", depth: 0, into: &found, problems: &tree)
+        let walk = JournalTree.walk(teamPath: teamPath, maxDepth: Self.maxDepth, maxFiles: Self.maxFiles)
+        let found = walk.files
+        var tree = walk.problems
         let seen = found.map(\.0)
         var changed = tree != treeProblems || seen != order
         var onlyAppends = seen == order
         var appended: [(file: Int, events: Range<Int>)] = []
-        var next: [String: JournalFileState] = [:]
-        next.reserveCapacity(seen.count)
-        let updates = readAll(seen, infos: found.map(\.1))
+        if seen != order {
+            // Files came or went: line the states up with the new list (a new file starts empty).
+            var was: [String: Int] = [:]
+            for (k, rel) in order.enumerated() { was[rel] = k }
+            states = seen.map { rel in was[rel].map { states[$0] } ?? JournalFileState() }
+            order = seen
+        }
+        let outcomes = readAll(infos: found.map(\.1))
         for (k, rel) in seen.enumerated() {
-            let state = updates.states[k]
-            switch updates.outcomes[k] {
+            switch outcomes[k] {
             case .unchanged:
                 break
             case .appended(let range):
-                if files[rel] == nil { onlyAppends = false }
                 if !range.isEmpty { appended.append((k, range)) }
                 changed = true
             case .replaced:
@@ -83,19 +87,17 @@ public final class JournalStore {
                 changed = true
                 onlyAppends = false
             }
-            next[rel] = state
         }
-        files = next
-        order = seen
         treeProblems = tree
         return Change(changed: changed, appended: changed && onlyAppends ? appended : (changed ? nil : []), logs: logs, files: order,
                       teamPath: teamPath)
     }
 
-    /// Brings every file's state up to date. Files are independent, so when there is a lot to
-    /// read (a cold start) they are read and decoded on all cores; small refreshes stay on this thread.
-    private func readAll(_ paths: [String], infos: [SafeFiles.Info]) -> (states: [JournalFileState], outcomes: [JournalFileReader.Outcome]) {
-        var states = paths.map { files[$0] ?? JournalFileState() }
+    /// Brings every file's state up to date, in place. Files are independent, so when there is a
+    /// lot to read (a cold start) they are read and decoded on all cores; small refreshes stay on
+    /// this thread.
+    private func readAll(infos: [SafeFiles.Info]) -> [JournalFileReader.Outcome] {
+        let paths = order
         let cache = self.cache
         /// A file seen for the first time starts from its cache entry, when one is valid.
         @Sendable func start(_ state: inout JournalFileState, _ k: Int, _ path: String) {
@@ -121,7 +123,7 @@ public final class JournalStore {
                 outcomes[k] = JournalFileReader.update(&states[k], path: team + "/" + paths[k], relative: paths[k], info: infos[k])
             }
         }
-        return (states, outcomes)
+        return outcomes
     }
 
     /// Below this many new bytes a refresh reads on the calling thread.
@@ -138,7 +140,7 @@ public final class JournalStore {
 
     /// Each file's events (duplicates included), in path order.
     public var eventLists: [[JournalEvent]] {
-        order.map { rel in files[rel]?.log.events(file: rel) { Self.lineHash(teamPath: teamPath, file: rel, $0) } ?? [] }
+        zip(order, states).map { rel, state in state.log.events(file: rel) { Self.lineHash(teamPath: teamPath, file: rel, $0) } }
     }
 
     /// `JournalBytes.hash` of an event's line, read again from its file (of no bytes if it cannot be read).
@@ -147,66 +149,15 @@ public final class JournalStore {
     }
 
     /// Each file's decoded events, in path order (the logs themselves, not copies).
-    var logs: [EventLog] { order.map { files[$0]?.log ?? EventLog() } }
+    var logs: [EventLog] { states.map(\.log) }
 
     /// Problems found in lines and in the tree.
     public var problems: [Problem] {
         var out = treeProblems
-        for rel in order { out.append(contentsOf: files[rel]?.problems ?? []) }
+        for state in states { out.append(contentsOf: state.problems) }
         return out
     }
 
     /// The journal files read, relative to TEAM.
     public var filePaths: [String] { order }
-
-    private func walk(relative: String, depth: Int, into out: inout [(String, SafeFiles.Info)], problems: inout [Problem]) {
-        let path = teamPath + "/" + relative
-        if depth == 0 {
-            // Subfolders are checked with lstat below; journal/ itself must be checked here, or
-            // opendir would follow a symbolic link out of TEAM.
-            switch SafeFiles.info(path).kind {
-            case .directory: break
-            case .missing: return
-            case .symlink: problems.append(Problem(file: relative, message: "symbolic link not followed")); return
-            default: problems.append(Problem(file: relative, message: "not a directory; no journals read")); return
-            }
-        }
-        guard depth <= Self.maxDepth else {
-            problems.append(Problem(file: relative, message: "journal folders nested deeper than \(Self.maxDepth) levels are not read"))
-            return
-        }
-        if depth == 0 {
-            switch SafeFiles.info(path).kind {
-            case .directory: break
-            case .symlink: problems.append(Problem(file: relative, message: "symbolic link not followed")); return
-            case .missing: return
-            default: problems.append(Problem(file: relative, message: "not a folder; no journals read")); return
-            }
-        }
-        let listing = SafeFiles.listing(path)
-        for name in listing.invalidNames where !name.hasPrefix(".") && (name.hasSuffix(".jsonl") || !name.contains(".")) {
-            problems.append(Problem(file: relative + "/" + name, message: "file name is not valid UTF-8; not read (rename it)"))
-        }
-        for name in listing.names {
-            if name.hasPrefix(".") { continue }
-            let rel = relative + "/" + name
-            let info = SafeFiles.info(teamPath + "/" + rel)
-            switch info.kind {
-            case .directory:
-                walk(relative: rel, depth: depth + 1, into: &out, problems: &problems)
-            case .file:
-                if name.hasSuffix(".jsonl") {
-                    if out.count < Self.maxFiles { out.append((rel, info)) }
-                }
-            case .symlink:
-                if name.hasSuffix(".jsonl") || !name.contains(".") {
-                    problems.append(Problem(file: rel, message: "symbolic link not followed"))
-                }
-            case .other:
-                if name.hasSuffix(".jsonl") { problems.append(Problem(file: rel, message: "not a regular file; skipped")) }
-            case .missing:
-                break
-            }
-        }
-    }
 }
