@@ -10,9 +10,16 @@ public enum EventDecoder {
 
     /// Decodes a line (without its `\n`).
     public static func decode(_ line: UnsafeBufferPointer<UInt8>, source: EventSource) -> Result<JournalEvent, DecodeFailure> {
+        decode(line, source: source, fastScan: true)
+    }
+
+    /// `decode`, reading the line with `JournalLineScanner` first (`fastScan`) or only with
+    /// `JSONParser` (the tests compare the two).
+    static func decode(_ line: UnsafeBufferPointer<UInt8>, source: EventSource, fastScan: Bool) -> Result<JournalEvent, DecodeFailure> {
         var log = EventLog()
         var scratch = LineScratch()
-        if let failure = append(line, line: source.line, offset: source.offset, length: source.length, to: &log, scratch: &scratch) {
+        if let failure = append(line, line: source.line, offset: source.offset, length: source.length, to: &log, scratch: &scratch,
+                                fastScan: fastScan) {
             return .failure(failure)
         }
         var event = log.event(0, file: source.file)
@@ -24,13 +31,13 @@ public enum EventDecoder {
     /// why the line is a problem (and `log` is as it was). `length` is the line's length in the
     /// file; `scratch` is room reused from line to line.
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, offset: Int, length: Int, to log: inout EventLog,
-                       scratch: inout LineScratch) -> DecodeFailure? {
+                       scratch: inout LineScratch, fastScan: Bool = true) -> DecodeFailure? {
         if bytes.count > maxLineBytes {
             return DecodeFailure("line is \(bytes.count) bytes, over the 64 KiB limit")
         }
         var fields = Fields()
         scratch.reset()
-        if !JournalLineScanner.scan(bytes, scratch: &scratch, { key, value in fields.set(key, value) }) {
+        if !fastScan || !JournalLineScanner.scan(bytes, scratch: &scratch, { key, value in fields.set(key, value) }) {
             // Not in the usual shape (or not valid): the full parser reads it, errors and all.
             fields = Fields()
             var members: [(key: [UInt8], value: JSONParser.Token)] = []
