@@ -54,7 +54,7 @@ public enum EventDecoder {
                 try fields.record(into: &log, items: scratch.items.view, days: &scratch.days)
             }
             r.offset = offset
-            r.lineAndLength = EventRecord.lineAndLength(line: line, length: length)
+            r.setPlace(line: line, length: length)
             log.records.append(r)
             return nil
         } catch {
@@ -119,10 +119,9 @@ public enum EventDecoder {
                 throw DecodeFailure("field 'at' is not an ISO-8601 instant: \(String(decoding: atText, as: UTF8.self).prefix(40))")
             }
             guard let byToken = self.by else { throw DecodeFailure("missing required field 'by'") }
-            let by = try Payload.text(byToken, "by", &log)
+            let by = try Payload.member(byToken, &log)
             guard log.text.withBytes(by, JournalBytes.isValidName) else { throw DecodeFailure("field 'by' is not a valid member id") }
-            var r = EventRecord(lc: lc, at: at, id: eventID, offset: 0, lineAndLength: 0, by: by,
-                                task: .none, text: .none, detail: 0, op: .unknown, flags: flags)
+            var r = EventRecord(lc: lc, at: at, id: eventID, offset: 0, by: by, task: .none, text: .none, op: .unknown, flags: flags)
             try Payload.decode(op: op, fields: self, into: &r, log: &log, items: items)
             if r.op.isTaskOp { r.flags |= log.text.withBytes(r.task, EventRecord.halfFlag) }
             return r

@@ -13,6 +13,8 @@ struct EventLog: Sendable {
     var statuses = PodList<StatusDetail>()
     var timeOffs = PodList<TimeOffDetail>()
     var overrides = PodList<OverrideDetail>()
+    /// The `by` of the last line decoded: lines of one writer share one copy of it.
+    var recentBy = TextRef.none
 
     init() {}
 
@@ -71,6 +73,7 @@ struct EventLog: Sendable {
     mutating func rollback(to m: Mark) {
         records.removeSuffix(from: m.records)
         text.truncate(to: m.text)
+        if !recentBy.isNone && recentBy.offset + recentBy.count > m.text { recentBy = .none }
         labels.removeSuffix(from: m.labels)
         creates.removeSuffix(from: m.creates)
         edits.removeSuffix(from: m.edits)
@@ -104,9 +107,9 @@ struct EventLog: Sendable {
     mutating func append(_ e: JournalEvent) {
         var idText = e.id
         let (id, flags) = idText.withUTF8 { storeID($0) }
-        var r = EventRecord(lc: e.lc, at: e.at, id: id, offset: e.source.offset,
-                            lineAndLength: EventRecord.lineAndLength(line: e.source.line, length: e.source.length),
-                            by: text.append(e.by), task: .none, text: .none, detail: 0, op: .unknown, flags: flags)
+        var r = EventRecord(lc: e.lc, at: e.at, id: id, offset: e.source.offset, by: text.append(e.by), task: .none, text: .none,
+                            op: .unknown, flags: flags)
+        r.setPlace(line: e.source.line, length: e.source.length)
         if let t = e.payload.taskID {
             r.task = text.append(t)
             r.flags |= text.withBytes(r.task, EventRecord.halfFlag)

@@ -184,7 +184,7 @@ struct KeptIDs {
 
     init(capacity: Int) {
         var size = 16
-        while size < 2 * capacity { size <<= 1 }
+        while size < capacity + capacity / 3 { size <<= 1 }
         tags = Array(repeating: 0, count: size)
         owners = Array(repeating: 0, count: size)
         mask = size - 1

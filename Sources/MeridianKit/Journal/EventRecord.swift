@@ -104,7 +104,7 @@ enum EventOp: UInt8, Sendable {
 }
 
 /// One decoded journal event with no reference-counted parts: copying it is a plain copy of
-/// 80 bytes, all of them integers (no padding, no enum tags), so the journal cache can write and
+/// 72 bytes, all of them integers (no padding, no enum tags), so the journal cache can write and
 /// read records as they lie in memory. Strings are `TextRef`s into its log's arena; the fields of
 /// the larger ops live in the log's detail lists, at `detail`.
 struct EventRecord: Sendable {
@@ -113,48 +113,69 @@ struct EventRecord: Sendable {
     var id: EventID
     /// Byte offset of the line in its file.
     var offset: Int
-    /// The 1-based line number (high 40 bits) and the line's length in bytes (low 24).
-    var lineAndLength: UInt64
+    /// The 1-based line number (bits 0-39), the line's length in bytes (40-56), `op` (57-60) and
+    /// `flags` (61-62).
+    var meta: UInt64
     var by: TextRef
     /// Task ops: the task id. `timeoff.cancel`, `oncall.cancel`: `ref`. `unknown`: the op's text.
     var task: TextRef
-    /// `task.move`: column. `task.comment`: text. `task.assign`: `to` (`none` for null).
+    /// `task.move`: column. `task.comment`: text. `task.assign`: `to` (`none` for null). The ops
+    /// with a detail list (create, edit, status.set, timeoff.add, oncall.override) keep their index
+    /// into it here instead (`detail`).
     var text: TextRef
-    /// Index into the log's list for the op: creates, edits, statuses, time off, overrides.
-    var detail: UInt32
-    /// `EventOp.rawValue`.
-    var opCode: UInt8
-    var flags: UInt8
-    /// Fills the record's last two bytes, so every byte of it is defined.
-    var reserved: UInt16 = 0
-
-    init(lc: Int64, at: Date, id: EventID, offset: Int, lineAndLength: UInt64, by: TextRef,
-         task: TextRef, text: TextRef, detail: UInt32, op: EventOp, flags: UInt8) {
-        self.lc = lc
-        self.at = at
-        self.id = id
-        self.offset = offset
-        self.lineAndLength = lineAndLength
-        self.by = by
-        self.task = task
-        self.text = text
-        self.detail = detail
-        self.opCode = op.rawValue
-        self.flags = flags
-    }
-
-    @inline(__always)
-    var op: EventOp {
-        get { EventOp(rawValue: opCode) ?? .unknown }
-        set { opCode = newValue.rawValue }
-    }
 
     static let textIDFlag: UInt8 = 1
     /// Set on a task event whose task id hashes to the second half, for folding the board in two parts.
     static let taskHalfFlag: UInt8 = 2
 
-    @inline(__always) var line: Int { Int(lineAndLength >> 24) }
-    @inline(__always) var length: Int { Int(lineAndLength & 0xFF_FFFF) }
+    private static let lengthShift: UInt64 = 40, opShift: UInt64 = 57, flagsShift: UInt64 = 61
+    private static let lineMask: UInt64 = (1 << 40) - 1, lengthMask: UInt64 = (1 << 17) - 1
+
+    init(lc: Int64, at: Date, id: EventID, offset: Int, by: TextRef, task: TextRef, text: TextRef, op: EventOp, flags: UInt8) {
+        self.lc = lc
+        self.at = at
+        self.id = id
+        self.offset = offset
+        meta = 0
+        self.by = by
+        self.task = task
+        self.text = text
+        self.op = op
+        self.flags = flags
+    }
+
+    @inline(__always) var line: Int { Int(meta & Self.lineMask) }
+    @inline(__always) var length: Int { Int(meta >> Self.lengthShift & Self.lengthMask) }
+
+    /// Sets where the line is: its number (below 2^40) and length (at most 64 KiB and a `\r`).
+    @inline(__always)
+    mutating func setPlace(line: Int, length: Int) {
+        meta = meta & ~((Self.lengthMask << Self.lengthShift) | Self.lineMask)
+            | UInt64(line) & Self.lineMask | (UInt64(length) & Self.lengthMask) << Self.lengthShift
+    }
+
+    @inline(__always)
+    var op: EventOp {
+        get { EventOp(rawValue: UInt8(meta >> Self.opShift & 0xF)) ?? .unknown }
+        set { meta = meta & ~(0xF << Self.opShift) | UInt64(newValue.rawValue) << Self.opShift }
+    }
+
+    @inline(__always)
+    var flags: UInt8 {
+        get { UInt8(meta >> Self.flagsShift & 0x3) }
+        set { meta = meta & ~(0x3 << Self.flagsShift) | UInt64(newValue & 0x3) << Self.flagsShift }
+    }
+
+    /// The op's `EventOp.rawValue` in a record's `meta`, for checking a record read from the cache.
+    static func opCode(ofMeta meta: UInt64) -> UInt8 { UInt8(meta >> opShift & 0xF) }
+
+    /// Index into the log's list for the op: creates, edits, statuses, time off, overrides.
+    @inline(__always)
+    var detail: UInt32 {
+        get { UInt32(truncatingIfNeeded: text.bits) }
+        set { text = TextRef(bits: UInt64(newValue)) }
+    }
+
     @inline(__always) var hasTextID: Bool { flags & Self.textIDFlag != 0 }
 
     /// Which half of the board a task event's task falls in (0 or 1), by a hash of its id.
@@ -165,9 +186,6 @@ struct EventRecord: Sendable {
     static func halfFlag(_ task: UnsafeBufferPointer<UInt8>) -> UInt8 {
         JournalBytes.hash(task) >> 17 & 1 != 0 ? taskHalfFlag : 0
     }
-
-    @inline(__always)
-    static func lineAndLength(line: Int, length: Int) -> UInt64 { UInt64(line) << 24 | UInt64(length) }
 }
 
 /// A list of labels: `count` `TextRef`s from `start` in the log's label list.
@@ -176,11 +194,25 @@ struct LabelList: Hashable, Sendable {
     var count: UInt32
 }
 
-/// A due date: its text, and the date or instant it names.
+/// A due date: its text, and the date (as a day number) or instant (as its bits) it names.
 struct DueValue: Hashable, Sendable {
     var text: TextRef
-    var date: LocalDate?
-    var instant: Date?
+    private var value: UInt64
+    private var isInstant: Bool
+
+    init(text: TextRef, date: LocalDate?, instant: Date?) {
+        self.text = text
+        if let instant {
+            value = instant.timeIntervalSince1970.bitPattern
+            isInstant = true
+        } else {
+            value = UInt64(bitPattern: Int64(date?.daysSinceEpoch ?? 0))
+            isInstant = false
+        }
+    }
+
+    var date: LocalDate? { isInstant ? nil : LocalDate(daysSinceEpoch: Int(Int64(bitPattern: value))) }
+    var instant: Date? { isInstant ? Date(timeIntervalSince1970: Double(bitPattern: value)) : nil }
 }
 
 /// The fields of `task.create` beyond the task id.
@@ -193,13 +225,63 @@ struct CreateDetail: Sendable {
     var priority: Priority
 }
 
-/// The fields of `task.edit` beyond the task id.
+/// The fields of `task.edit` beyond the task id: each absent, cleared or set. Kept as values
+/// plus two bits per field, which is half the room five `FieldChange`s would take.
 struct EditDetail: Sendable {
-    var title: FieldChange<TextRef> = .unchanged
-    var priority: FieldChange<Priority> = .unchanged
-    var labels: FieldChange<LabelList> = .unchanged
-    var due: FieldChange<DueValue> = .unchanged
-    var notes: FieldChange<TextRef> = .unchanged
+    private var titleValue = TextRef.none
+    private var notesValue = TextRef.none
+    private var labelsValue = LabelList(start: 0, count: 0)
+    private var dueValue = DueValue(text: .none, date: nil, instant: nil)
+    private var priorityValue = Priority.normal
+    /// Two bits per field (title, priority, labels, due, notes): 0 unchanged, 1 cleared, 2 set.
+    private var changes: UInt16 = 0
+
+    init() {}
+
+    private func state(_ field: UInt16) -> UInt16 { changes >> (2 * field) & 3 }
+
+    private mutating func set<V>(_ field: UInt16, _ c: FieldChange<V>, _ store: (inout EditDetail, V) -> Void) {
+        let code: UInt16
+        switch c {
+        case .unchanged: code = 0
+        case .cleared: code = 1
+        case .set(let v): code = 2; store(&self, v)
+        }
+        changes = changes & ~(3 << (2 * field)) | code << (2 * field)
+    }
+
+    private func get<V>(_ field: UInt16, _ value: V) -> FieldChange<V> {
+        switch state(field) {
+        case 1: return .cleared
+        case 2: return .set(value)
+        default: return .unchanged
+        }
+    }
+
+    var title: FieldChange<TextRef> {
+        get { get(0, titleValue) }
+        set { set(0, newValue) { $0.titleValue = $1 } }
+    }
+
+    var priority: FieldChange<Priority> {
+        get { get(1, priorityValue) }
+        set { set(1, newValue) { $0.priorityValue = $1 } }
+    }
+
+    var labels: FieldChange<LabelList> {
+        get { get(2, labelsValue) }
+        set { set(2, newValue) { $0.labelsValue = $1 } }
+    }
+
+    var due: FieldChange<DueValue> {
+        get { get(3, dueValue) }
+        set { set(3, newValue) { $0.dueValue = $1 } }
+    }
+
+    var notes: FieldChange<TextRef> {
+        get { get(4, notesValue) }
+        set { set(4, newValue) { $0.notesValue = $1 } }
+    }
 }
 
 /// The fields of `status.set`.

@@ -8,15 +8,15 @@ import Foundation
 /// bump `version`; a change of the records' layout changes `layout` by itself.
 enum JournalCacheCodec {
     static let magic: UInt64 = 0x314E_524A_4E44_524D // "MRDNJRN1", little-endian
-    static let version: UInt64 = 4
+    static let version: UInt64 = 6
 
     /// The version word: `version`, and the size and field offsets of `EventRecord`, so an entry
     /// written by a build that lays records out differently is never read as records.
     static let layout: UInt64 = {
         let l = MemoryLayout<EventRecord>.self
         var h = version
-        for v in [l.stride, l.offset(of: \.opCode) ?? 0, l.offset(of: \.flags) ?? 0, l.offset(of: \.detail) ?? 0, l.offset(of: \.lineAndLength) ?? 0,
-                  l.offset(of: \.id) ?? 0, l.offset(of: \.at) ?? 0, l.offset(of: \.by) ?? 0, l.offset(of: \.task) ?? 0, l.offset(of: \.text) ?? 0] {
+        for v in [l.stride, l.offset(of: \.lc) ?? 0, l.offset(of: \.at) ?? 0, l.offset(of: \.id) ?? 0, l.offset(of: \.offset) ?? 0,
+                  l.offset(of: \.meta) ?? 0, l.offset(of: \.by) ?? 0, l.offset(of: \.task) ?? 0, l.offset(of: \.text) ?? 0] {
             h = h &* 31 &+ UInt64(v)
         }
         return h
@@ -271,10 +271,10 @@ private extension CacheByteReader {
         let stride = MemoryLayout<EventRecord>.stride
         let n = try count(unit: stride)
         let bytes = try slice(n * stride)
-        let opAt = MemoryLayout<EventRecord>.offset(of: \.opCode)!
+        let metaAt = MemoryLayout<EventRecord>.offset(of: \.meta)!
         for k in 0..<n {
-            let op = bytes[k * stride + opAt]
-            guard EventOp(rawValue: op) != nil else { throw Malformed() }
+            let meta = bytes.loadUnaligned(fromByteOffset: k * stride + metaAt, as: UInt64.self)
+            guard EventOp(rawValue: EventRecord.opCode(ofMeta: meta)) != nil else { throw Malformed() }
         }
         return PodList(copyingBytes: bytes, count: n)
     }

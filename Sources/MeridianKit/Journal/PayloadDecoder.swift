@@ -129,6 +129,14 @@ enum Payload {
         return log.text.append(b)
     }
 
+    /// The `by` field, copied into the arena unless it spells the last line's `by` (then shared).
+    static func member(_ t: Token, _ log: inout EventLog) throws(Failure) -> TextRef {
+        guard case .string(let b) = t else { throw Failure("field 'by' must be a string, not \(t.typeName)") }
+        if !log.recentBy.isNone, log.text.withBytes(log.recentBy, { TextView.compare($0, b) == 0 }) { return log.recentBy }
+        log.recentBy = log.text.append(b)
+        return log.recentBy
+    }
+
     /// A required string field as a `String` (for the few fields that are only looked at).
     static func string(_ t: Token?, _ name: String) throws(Failure) -> String {
         guard let t else { throw Failure("missing required field '\(name)'") }
