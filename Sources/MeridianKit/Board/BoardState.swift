@@ -76,7 +76,7 @@ public struct BoardState: Sendable {
 
     /// Every task id named by any task event read (deleted and not-yet-created ones too), so a
     /// new id never collides with one already in TEAM.
-    public var knownIDs: Set<String> { Set(tasks.index.ids) }
+    public var knownIDs: Set<String> { Set(tasks.allIDs) }
 
     /// Ids whose winning create has been followed by a `task.delete`.
     public var deleted: Set<String> {
@@ -164,7 +164,7 @@ public struct BoardState: Sendable {
     mutating func apply(_ r: EventRecord, in log: EventLogView, file: String, strings: inout StringInterner) -> Problem? {
         guard r.op.isTaskOp else { return nil }
         let s = tasks.slotAdding(log.text[r.task])
-        if s == flags.count { flags.append(0) }
+        if s >= flags.count { flags += repeatElement(0, count: s + 1 - flags.count) }
         if r.op == .taskCreate {
             // Created before: still live, or deleted since.
             if flags[s] & Self.created != 0 {
@@ -212,21 +212,16 @@ public struct BoardState: Sendable {
         }
     }
 
-    /// Takes in the tasks of `other`, a part of the same fold with none of this part's task ids,
-    /// and the parts' lost claims in merge order (`conflicts`) and number of creates.
+    /// Puts together a board folded in two parts: this part holds the ids of the first half of
+    /// the task table only, `other` those of the second; `conflicts` are both parts' lost claims
+    /// in merge order. No task is moved: this table takes `other`'s half as it is.
     mutating func absorb(_ other: BoardState, conflicts merged: [ClaimConflict]) {
-        var other = other
-        for s in other.flags.indices {
-            let id = other.tasks.id(atSlot: s)
-            var bytes = id
-            let t = bytes.withUTF8 { tasks.slotAdding($0) }
-            if t == flags.count { flags.append(0) }
-            flags[t] = other.flags[s]
-            if other.flags[s] & Self.created != 0 && other.flags[s] & Self.deletedFlag == 0 {
-                tasks.insert(other.tasks[liveSlot: s], slot: t)
-                other.tasks.remove(slot: s)
-            }
-        }
+        tasks.adoptSecondHalf(of: other.tasks)
+        let n = max(flags.count, other.flags.count)
+        var combined = [UInt8](repeating: 0, count: n)
+        for s in stride(from: 0, to: flags.count, by: 2) { combined[s] = flags[s] }
+        for s in stride(from: 1, to: other.flags.count, by: 2) { combined[s] = other.flags[s] }
+        flags = combined
         unknownColumnCount += other.unknownColumnCount
         creates += other.creates
         conflicts = merged

@@ -4,7 +4,8 @@ import Glibc
 
 /// Task ids numbered in order of first sight: id → slot in one hash lookup over the id's bytes
 /// (no `String` needed to look one up), slot → id as a `String`. Open addressing over an array of
-/// slot numbers; the ids' bytes sit back to back so a probe compares plain memory.
+/// slot numbers; the ids' bytes sit back to back so a probe compares plain memory. Callers pass
+/// the id's `JournalBytes.hash` (one hash serves the table and the half it goes to).
 struct TaskIndex: Sendable {
     /// Each slot's id.
     private(set) var ids: [String] = []
@@ -17,15 +18,13 @@ struct TaskIndex: Sendable {
     var count: Int { ids.count }
 
     @inline(__always)
-    private static func bucket(_ u: UnsafeBufferPointer<UInt8>, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: JournalBytes.hash(u) >> 7) & mask
-    }
+    private static func bucket(_ hash: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: hash >> 7) & mask }
 
-    /// The slot of an id given as bytes.
+    /// The slot of an id given as bytes (with their hash).
     @inline(__always)
-    func slot(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+    func slot(_ u: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         let mask = table.count - 1
-        var i = Self.bucket(u, mask)
+        var i = Self.bucket(hash, mask)
         return bytes.withUnsafeBufferPointer { all -> Int? in
             while true {
                 let s = Int(table[i])
@@ -37,39 +36,26 @@ struct TaskIndex: Sendable {
         }
     }
 
-    /// The slot of an id.
-    func slot(_ id: String) -> Int? {
-        var id = id
-        return id.withUTF8 { slot($0) }
-    }
-
-    /// The slot of an id given as bytes, numbering it if it is new.
+    /// The slot of an id given as bytes (with their hash), numbering it if it is new.
     @inline(__always)
-    mutating func slotAdding(_ u: UnsafeBufferPointer<UInt8>) -> Int {
-        if let s = slot(u) { return s }
-        return add(u, String(decoding: u, as: UTF8.self))
+    mutating func slotAdding(_ u: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+        if let s = slot(u, hash: hash) { return s }
+        return add(u, hash: hash, String(decoding: u, as: UTF8.self))
     }
 
-    /// The slot of an id, numbering it if it is new.
-    mutating func slotAdding(_ id: String) -> Int {
-        if let s = slot(id) { return s }
-        var bytes = id
-        return bytes.withUTF8 { add($0, id) }
-    }
-
-    private mutating func add(_ u: UnsafeBufferPointer<UInt8>, _ id: String) -> Int {
+    private mutating func add(_ u: UnsafeBufferPointer<UInt8>, hash: UInt64, _ id: String) -> Int {
         if (ids.count + 1) * 2 > table.count { rehash(table.count * 2) }
         let s = ids.count
         ids.append(id)
         refs.append(TextRef(offset: bytes.count, count: u.count))
         bytes.append(contentsOf: u)
-        insert(slot: s, u)
+        insert(slot: s, hash: hash)
         return s
     }
 
-    private mutating func insert(slot s: Int, _ u: UnsafeBufferPointer<UInt8>) {
+    private mutating func insert(slot s: Int, hash: UInt64) {
         let mask = table.count - 1
-        var i = Self.bucket(u, mask)
+        var i = Self.bucket(hash, mask)
         while table[i] != 0 { i = (i + 1) & mask }
         table[i] = Int32(s + 1)
     }
@@ -79,7 +65,7 @@ struct TaskIndex: Sendable {
         let all = bytes
         all.withUnsafeBufferPointer { b in
             for (s, r) in refs.enumerated() {
-                insert(slot: s, UnsafeBufferPointer(rebasing: b[r.offset..<(r.offset + r.count)]))
+                insert(slot: s, hash: JournalBytes.hash(UnsafeBufferPointer(rebasing: b[r.offset..<(r.offset + r.count)])))
             }
         }
     }

@@ -1,112 +1,162 @@
-/// The live tasks by id: a `TaskIndex` numbers every id seen, and the tasks sit in fixed-size
-/// chunks by that number. A snapshot is a value, so changing a task after one was published
-/// copies what it shares: here one chunk (256 tasks) instead of every task. Reads like
-/// `[String: BoardTask]`.
+/// The live tasks by id. Every id seen gets a slot: ids fall in one of two halves by a hash
+/// (`half(ofHash:)`, the split the board's two-core fold uses, so its two parts become one table
+/// without moving a task), and in each half a `TaskIndex` numbers them and the tasks sit in
+/// fixed-size chunks. A snapshot is a value, so changing a task after one was published copies
+/// what it shares: one chunk (256 tasks), not every task. Reads like `[String: BoardTask]`.
 public struct TaskTable: Sendable, Sequence {
     static let chunkBits = 8
     static let chunkSize = 1 << chunkBits
-    private(set) var index = TaskIndex()
-    private var chunks: [[BoardTask?]] = []
-    public private(set) var count = 0
+
+    /// One half: its ids numbered, and their tasks (nil: none live) by number.
+    struct Half: Sendable {
+        var index = TaskIndex()
+        var chunks: [[BoardTask?]] = []
+        var count = 0
+
+        @inline(__always)
+        mutating func slotAdding(_ u: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+            let s = index.slotAdding(u, hash: hash)
+            if s == allocated {
+                if chunks.isEmpty || chunks[chunks.count - 1].count == TaskTable.chunkSize {
+                    var chunk: [BoardTask?] = []
+                    chunk.reserveCapacity(TaskTable.chunkSize)
+                    chunks.append(chunk)
+                }
+                chunks[chunks.count - 1].append(nil)
+            }
+            return s
+        }
+
+        private var allocated: Int { chunks.isEmpty ? 0 : (chunks.count - 1) * TaskTable.chunkSize + chunks[chunks.count - 1].count }
+
+        @inline(__always)
+        func task(_ s: Int) -> BoardTask? { chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] }
+
+        @inline(__always)
+        func isLive(_ s: Int) -> Bool {
+            chunks[s >> TaskTable.chunkBits].withUnsafeBufferPointer { $0[s & (TaskTable.chunkSize - 1)].isPresent }
+        }
+
+        subscript(live s: Int) -> BoardTask {
+            get { chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)]! }
+            _modify { yield &chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)]! }
+        }
+
+        mutating func set(_ s: Int, _ task: BoardTask?) {
+            let had = isLive(s)
+            chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] = task
+            count += (task == nil ? 0 : 1) - (had ? 1 : 0)
+        }
+    }
+
+    private var first = Half()
+    private var second = Half()
 
     public init() {}
 
+    public var count: Int { first.count + second.count }
     public var isEmpty: Bool { count == 0 }
 
     // MARK: - By slot (the board's fold)
 
-    /// How many ids have a slot (live tasks, and ids seen without one).
-    var slotCount: Int { index.count }
+    /// The half an id with this `JournalBytes.hash` falls in: 0 or 1.
+    @inline(__always)
+    static func half(ofHash hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 17) & 1 }
+
+    /// A slot number: its half in the lowest bit, its number within the half above.
+    @inline(__always) private static func split(_ s: Int) -> (half: Int, local: Int) { (s & 1, s >> 1) }
 
     /// The slot of an id given as bytes, numbering it (with no task) if it is new.
     @inline(__always)
     mutating func slotAdding(_ u: UnsafeBufferPointer<UInt8>) -> Int {
-        let s = index.slotAdding(u)
-        if s == slotsAllocated { growSlots() }
-        return s
+        let hash = JournalBytes.hash(u)
+        let h = Self.half(ofHash: hash)
+        return (h == 0 ? first.slotAdding(u, hash: hash) : second.slotAdding(u, hash: hash)) << 1 | h
     }
 
-    private var slotsAllocated: Int { chunks.isEmpty ? 0 : (chunks.count - 1) * Self.chunkSize + chunks[chunks.count - 1].count }
-
-    private mutating func growSlots() {
-        if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkSize {
-            var chunk: [BoardTask?] = []
-            chunk.reserveCapacity(Self.chunkSize)
-            chunks.append(chunk)
+    /// The slot of an id, if it has one.
+    func slot(_ id: String) -> Int? {
+        var id = id
+        return id.withUTF8 { u in
+            let hash = JournalBytes.hash(u)
+            let h = Self.half(ofHash: hash)
+            return (h == 0 ? first.index.slot(u, hash: hash) : second.index.slot(u, hash: hash)).map { $0 << 1 | h }
         }
-        chunks[chunks.count - 1].append(nil)
     }
 
     /// The id of a slot.
-    @inline(__always) func id(atSlot s: Int) -> String { index.ids[s] }
+    @inline(__always)
+    func id(atSlot s: Int) -> String {
+        let (h, l) = Self.split(s)
+        return h == 0 ? first.index.ids[l] : second.index.ids[l]
+    }
 
     /// The live task in a slot, if any.
     @inline(__always)
-    func task(atSlot s: Int) -> BoardTask? { chunks[s >> Self.chunkBits][s & (Self.chunkSize - 1)] }
+    func task(atSlot s: Int) -> BoardTask? {
+        let (h, l) = Self.split(s)
+        return h == 0 ? first.task(l) : second.task(l)
+    }
 
     /// Whether a slot holds a live task (without copying it).
     @inline(__always)
     func isLive(_ s: Int) -> Bool {
-        chunks[s >> Self.chunkBits].withUnsafeBufferPointer { $0[s & (Self.chunkSize - 1)].isPresent }
+        let (h, l) = Self.split(s)
+        return h == 0 ? first.isLive(l) : second.isLive(l)
     }
 
     /// Puts a task in a slot that holds none.
     @inline(__always)
     mutating func insert(_ task: BoardTask, slot s: Int) {
-        chunks[s >> Self.chunkBits][s & (Self.chunkSize - 1)] = task
-        count += 1
+        let (h, l) = Self.split(s)
+        if h == 0 { first.set(l, task) } else { second.set(l, task) }
     }
 
     /// Empties a slot that holds a task.
     @inline(__always)
     mutating func remove(slot s: Int) {
-        chunks[s >> Self.chunkBits][s & (Self.chunkSize - 1)] = nil
-        count -= 1
+        let (h, l) = Self.split(s)
+        if h == 0 { first.set(l, nil) } else { second.set(l, nil) }
     }
 
     /// The task in a slot that holds one, changed in place (the task is not copied).
     subscript(liveSlot s: Int) -> BoardTask {
-        get { chunks[s >> Self.chunkBits][s & (Self.chunkSize - 1)]! }
-        _modify { yield &chunks[s >> Self.chunkBits][s & (Self.chunkSize - 1)]! }
+        get { Self.split(s).half == 0 ? first[live: s >> 1] : second[live: s >> 1] }
+        _modify {
+            if s & 1 == 0 { yield &first[live: s >> 1] } else { yield &second[live: s >> 1] }
+        }
     }
 
-    /// Changes one slot in place (the task is not copied); nil removes the task.
-    @inline(__always)
-    mutating func update<R>(slot s: Int, _ body: (inout BoardTask?) -> R) -> R {
-        var delta = 0
-        let r = Self.track(&chunks[s >> Self.chunkBits][s & (Self.chunkSize - 1)], &delta, body)
-        count += delta
-        return r
-    }
+    /// Every id with a slot (live or not).
+    var allIDs: [String] { first.index.ids + second.index.ids }
 
-    /// Runs `body` on a slot, noting in `delta` whether a task appeared (+1) or went (-1).
-    @inline(__always)
-    private static func track<R>(_ slot: inout BoardTask?, _ delta: inout Int, _ body: (inout BoardTask?) -> R) -> R {
-        let had = slot.isPresent
-        let r = body(&slot)
-        delta = (slot.isPresent ? 1 : 0) - (had ? 1 : 0)
-        return r
-    }
+    /// Every slot number in use.
+    var slots: [Int] { (0..<first.index.count).map { $0 << 1 } + (0..<second.index.count).map { $0 << 1 | 1 } }
+
+    /// Takes `other`'s second half for this table's (a board folded in two parts put together).
+    mutating func adoptSecondHalf(of other: TaskTable) { second = other.second }
 
     // MARK: - By id
 
     /// Whether a live task has this id.
-    public func contains(_ id: String) -> Bool { index.slot(id).map(isLive) ?? false }
+    public func contains(_ id: String) -> Bool { slot(id).map(isLive) ?? false }
 
     public subscript(id: String) -> BoardTask? {
-        get { index.slot(id).flatMap(task(atSlot:)) }
+        get { slot(id).flatMap(task(atSlot:)) }
         set { update(id) { $0 = newValue } }
     }
 
     /// Changes one entry in place (one lookup; the task is not copied); nil removes it.
     public mutating func update<R>(_ id: String, _ body: (inout BoardTask?) -> R) -> R {
-        if let s = index.slot(id) { return update(slot: s, body) }
-        var fresh: BoardTask?
-        let r = body(&fresh)
-        if let fresh {
-            var id = id
-            let s = id.withUTF8 { slotAdding($0) }
-            update(slot: s) { $0 = fresh }
+        var current = slot(id).flatMap(task(atSlot:))
+        let r = body(&current)
+        if let s = slot(id) {
+            let (h, l) = Self.split(s)
+            if h == 0 { first.set(l, current) } else { second.set(l, current) }
+        } else if let current {
+            var bytes = id
+            let s = bytes.withUTF8 { slotAdding($0) }
+            insert(current, slot: s)
         }
         return r
     }
@@ -124,7 +174,7 @@ public struct TaskTable: Sendable, Sequence {
     public var values: [BoardTask] {
         var out: [BoardTask] = []
         out.reserveCapacity(count)
-        for c in chunks { for case let t? in c { out.append(t) } }
+        for half in [first, second] { for c in half.chunks { for case let t? in c { out.append(t) } } }
         return out
     }
 
@@ -132,7 +182,9 @@ public struct TaskTable: Sendable, Sequence {
     public var keys: [String] {
         var out: [String] = []
         out.reserveCapacity(count)
-        for s in 0..<slotCount where isLive(s) { out.append(index.ids[s]) }
+        for half in [first, second] {
+            for s in 0..<half.index.count where half.isLive(s) { out.append(half.index.ids[s]) }
+        }
         return out
     }
 
@@ -145,19 +197,26 @@ public struct TaskTable: Sendable, Sequence {
 
     /// Every (id, task), in no particular order.
     public struct Iterator: IteratorProtocol {
-        let table: TaskTable
+        let rest: Half
+        var current: Half
+        var onRest = false
         var slot = 0
 
         public mutating func next() -> (key: String, value: BoardTask)? {
-            while slot < table.slotCount {
-                defer { slot += 1 }
-                if let t = table.task(atSlot: slot) { return (table.index.ids[slot], t) }
+            while true {
+                while slot < current.index.count {
+                    defer { slot += 1 }
+                    if let t = current.task(slot) { return (current.index.ids[slot], t) }
+                }
+                guard !onRest else { return nil }
+                onRest = true
+                current = rest
+                slot = 0
             }
-            return nil
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(table: self) }
+    public func makeIterator() -> Iterator { Iterator(rest: second, current: first) }
 }
 
 extension Optional where Wrapped == BoardTask {

@@ -184,7 +184,7 @@ struct EventRecord: Sendable {
     /// `taskHalfFlag` for a task id.
     @inline(__always)
     static func halfFlag(_ task: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        JournalBytes.hash(task) >> 17 & 1 != 0 ? taskHalfFlag : 0
+        TaskTable.half(ofHash: JournalBytes.hash(task)) != 0 ? taskHalfFlag : 0
     }
 }
 
