@@ -149,7 +149,8 @@ enum JournalFileReader {
         if let last = line2.last, last == 0x0D { line2 = UnsafeBufferPointer(rebasing: line2[0..<(line2.count - 1)]) }
         // Blank lines are ignored.
         if line2.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-        if let failure = EventDecoder.append(line2, line: line, offset: offset, length: raw.count, to: &state.log, scratch: &scratch) {
+        // The recorded length leaves out a trailing `\r`: a CRLF copy of a line is the same event.
+        if let failure = EventDecoder.append(line2, line: line, offset: offset, length: line2.count, to: &state.log, scratch: &scratch) {
             state.problems.append(Problem(file: relative, line: line, message: failure.message))
         }
     }
