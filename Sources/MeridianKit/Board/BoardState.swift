@@ -207,9 +207,8 @@ public struct BoardState: Sendable {
     /// Renumbers creation order when this board is one part of a fold split by task: `rank[i]`
     /// is the place, among all parts' creates, of this part's `i`-th create.
     mutating func renumberCreations(_ rank: [Int]) {
-        for s in flags.indices where flags[s] & Self.created != 0 && flags[s] & Self.deletedFlag == 0 {
-            tasks[liveSlot: s].creationIndex = rank[tasks[liveSlot: s].creationIndex]
-        }
+        // The live tasks are exactly the created, not deleted ones.
+        tasks.updateLive { $0.creationIndex = rank[$0.creationIndex] }
     }
 
     /// Puts together a board folded in two parts: this part holds the ids of the first half of

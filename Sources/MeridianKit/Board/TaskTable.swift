@@ -1,3 +1,5 @@
+import Foundation
+
 /// The live tasks by id. Every id seen gets a slot: ids fall in one of two halves by a hash
 /// (`half(ofHash:)`, the split the board's two-core fold uses, so its two parts become one table
 /// without moving a task), and in each half a `TaskIndex` numbers them and the tasks sit in
@@ -7,45 +9,62 @@ public struct TaskTable: Sendable, Sequence {
     static let chunkBits = 8
     static let chunkSize = 1 << chunkBits
 
-    /// One half: its ids numbered, and their tasks (nil: none live) by number.
+    /// One half: its ids numbered, and their tasks by number. A slot with no live task holds
+    /// `BoardTask.vacant` (no heap storage) and a clear bit in `live`, so reaching a task is a
+    /// plain array access with no optional to unwrap.
     struct Half: Sendable {
         var index = TaskIndex()
-        var chunks: [[BoardTask?]] = []
+        var chunks: [[BoardTask]] = []
+        /// One bit per slot: a live task is there.
+        var live: [UInt64] = []
         var count = 0
+        private var allocated = 0
 
         @inline(__always)
         mutating func slotAdding(_ u: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
             let s = index.slotAdding(u, hash: hash)
             if s == allocated {
-                if chunks.isEmpty || chunks[chunks.count - 1].count == TaskTable.chunkSize {
-                    var chunk: [BoardTask?] = []
+                if s & (TaskTable.chunkSize - 1) == 0 {
+                    var chunk: [BoardTask] = []
                     chunk.reserveCapacity(TaskTable.chunkSize)
                     chunks.append(chunk)
                 }
-                chunks[chunks.count - 1].append(nil)
+                chunks[chunks.count - 1].append(BoardTask.vacant)
+                if s & 63 == 0 { live.append(0) }
+                allocated += 1
             }
             return s
         }
 
-        private var allocated: Int { chunks.isEmpty ? 0 : (chunks.count - 1) * TaskTable.chunkSize + chunks[chunks.count - 1].count }
+        @inline(__always)
+        func task(_ s: Int) -> BoardTask? { isLive(s) ? chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] : nil }
 
         @inline(__always)
-        func task(_ s: Int) -> BoardTask? { chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] }
-
-        @inline(__always)
-        func isLive(_ s: Int) -> Bool {
-            chunks[s >> TaskTable.chunkBits].withUnsafeBufferPointer { $0[s & (TaskTable.chunkSize - 1)].isPresent }
-        }
+        func isLive(_ s: Int) -> Bool { live[s >> 6] & (1 << UInt64(s & 63)) != 0 }
 
         subscript(live s: Int) -> BoardTask {
-            get { chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)]! }
-            _modify { yield &chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)]! }
+            get { chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] }
+            _modify { yield &chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] }
         }
 
         mutating func set(_ s: Int, _ task: BoardTask?) {
             let had = isLive(s)
-            chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] = task
+            chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] = task ?? BoardTask.vacant
+            if task == nil { live[s >> 6] &= ~(1 << UInt64(s & 63)) } else { live[s >> 6] |= 1 << UInt64(s & 63) }
             count += (task == nil ? 0 : 1) - (had ? 1 : 0)
+        }
+
+        /// Every live task changed in place, chunk by chunk (no per-task lookup or copy).
+        mutating func updateLive(_ body: (inout BoardTask) -> Void) {
+            let bits = live
+            for c in chunks.indices {
+                chunks[c].withUnsafeMutableBufferPointer { tasks in
+                    for k in tasks.indices {
+                        let s = c << TaskTable.chunkBits | k
+                        if bits[s >> 6] & (1 << UInt64(s & 63)) != 0 { body(&tasks[k]) }
+                    }
+                }
+            }
         }
     }
 
@@ -133,6 +152,12 @@ public struct TaskTable: Sendable, Sequence {
     /// Every slot number in use.
     var slots: [Int] { (0..<first.index.count).map { $0 << 1 } + (0..<second.index.count).map { $0 << 1 | 1 } }
 
+    /// Every live task changed in place.
+    mutating func updateLive(_ body: (inout BoardTask) -> Void) {
+        first.updateLive(body)
+        second.updateLive(body)
+    }
+
     /// Takes `other`'s second half for this table's (a board folded in two parts put together).
     mutating func adoptSecondHalf(of other: TaskTable) { second = other.second }
 
@@ -174,7 +199,9 @@ public struct TaskTable: Sendable, Sequence {
     public var values: [BoardTask] {
         var out: [BoardTask] = []
         out.reserveCapacity(count)
-        for half in [first, second] { for c in half.chunks { for case let t? in c { out.append(t) } } }
+        for half in [first, second] {
+            for s in 0..<half.index.count where half.isLive(s) { out.append(half[live: s]) }
+        }
         return out
     }
 
@@ -219,11 +246,10 @@ public struct TaskTable: Sendable, Sequence {
     public func makeIterator() -> Iterator { Iterator(rest: second, current: first) }
 }
 
-extension Optional where Wrapped == BoardTask {
-    /// Whether a task is there, without copying it.
-    @inline(__always)
-    var isPresent: Bool {
-        if case .some = self { return true }
-        return false
-    }
+extension BoardTask {
+    /// What a task table's slot with no live task holds: empty strings and lists, no storage.
+    static let vacant = BoardTask(id: "", title: "", column: "", priority: .normal, labels: [], due: nil, notes: nil, holder: nil,
+                                  createdBy: "", createdAt: Date(timeIntervalSince1970: 0), creationIndex: 0,
+                                  lastActivity: Date(timeIntervalSince1970: 0), comments: [],
+                                  columnSource: EventSource(file: "", line: 0, offset: 0, length: 0))
 }

@@ -48,16 +48,24 @@ enum ParallelFold {
             default: slots.rest = foldRest(refs, parts, logs, files: files, rotations: rotations)
             }
         }
-        guard var first = slots.first, let second = slots.second, let rest = slots.rest else {
+        guard let firstCreates = slots.first?.creates, let secondCreates = slots.second?.creates, slots.rest != nil else {
             preconditionFailure("a fold part did not run")
         }
-        // Creation order: the parts' creates, merged by merge position.
-        let ranks = mergeRanks(first.creates, second.creates)
-        first.board.renumberCreations(ranks.0)
-        var board2 = second.board
-        board2.renumberCreations(ranks.1)
-        let conflicts = mergeByPosition(Array(zip(first.conflicts, first.board.conflicts)), Array(zip(second.conflicts, board2.conflicts)))
-        first.board.absorb(board2, conflicts: conflicts.map(\.1))
+        // Creation order: the parts' creates, merged by merge position; each part renumbers its
+        // own tasks in place, on its own core (the slots hold the only copy, so nothing is copied).
+        let ranks = mergeRanks(firstCreates, secondCreates)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            if k == 0 { slots.first!.board.renumberCreations(ranks.0) } else { slots.second!.board.renumberCreations(ranks.1) }
+        }
+        // Moved out of the slots, so the board below is the only holder of its storage.
+        var first = slots.first!
+        let second = slots.second!
+        let rest = slots.rest!
+        slots.first = nil
+        slots.second = nil
+        slots.rest = nil
+        let conflicts = mergeByPosition(Array(zip(first.conflicts, first.board.conflicts)), Array(zip(second.conflicts, second.board.conflicts)))
+        first.board.absorb(second.board, conflicts: conflicts.map(\.1))
         let problems = mergeByPosition(mergeByPosition(first.problems, second.problems), rest.problems).map(\.1)
         // Merge order is ascending `lc`: the last event has the largest.
         let maxLC = refs.last.map { logs[Int($0.list)].records[Int($0.index)].lc } ?? 0
