@@ -30,10 +30,19 @@ struct TaskIndex: Sendable {
                 let s = Int(table[i])
                 if s == 0 { return nil }
                 let r = refs[s - 1]
-                if r.count == u.count, u.isEmpty || memcmp(all.baseAddress! + r.offset, u.baseAddress!, u.count) == 0 { return s - 1 }
+                if r.count == u.count, u.isEmpty || Self.same(all.baseAddress! + r.offset, u.baseAddress!, u.count) { return s - 1 }
                 i = (i + 1) & mask
             }
         }
+    }
+
+    /// Whether `n` bytes at `a` and `b` are equal. Task ids are short: a few bytes are compared
+    /// in line rather than through a call to `memcmp`.
+    @inline(__always)
+    private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard n <= 8 else { return memcmp(a, b, n) == 0 }
+        for i in 0..<n where a[i] != b[i] { return false }
+        return true
     }
 
     /// The slot of an id given as bytes (with their hash), numbering it if it is new.

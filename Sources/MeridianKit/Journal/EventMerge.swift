@@ -1,3 +1,5 @@
+import Foundation
+
 /// De-duplicates events by `id` and puts them in merge order (SPEC §1). The same line seen in
 /// several files (a conflict copy) counts once; one id with different content keeps the line
 /// first by (`lc`, `by`, the line's bytes) and reports each other content once, at its first
@@ -5,7 +7,8 @@
 ///
 /// The work is done on the compact logs and on small keys (`lc` and a position) rather than on
 /// events: ordering 200,000 events sorts 8-byte keys, compares ids as 128-bit numbers, and reads
-/// `by` or an id's bytes only where clocks tie.
+/// `by` or an id's bytes only where clocks tie. A large merge shares its steps between two
+/// cores (`MergeGroups`).
 public enum EventMerge {
     /// Where an event sits in the per-file lists handed to `order`.
     public struct Ref: Hashable, Sendable {
@@ -51,69 +54,33 @@ public enum EventMerge {
         return Ordered(refs: m.refs, ids: Set(m.refs.map { event($0).id }), problems: problems(losers))
     }
 
+    /// From this many events on, a merge sorts, groups and de-duplicates on two cores.
+    static let parallelMinimum = 20_000
+
     /// Merges per-file logs (read through their views). `lineBytes(list, index)` reads an
-    /// event's line, to choose between two contents of one id with equal (`lc`, `by`).
-    static func merge(_ logs: [EventLogView], lineBytes: (Int, Int) -> [UInt8]) -> Merged {
+    /// event's line, to choose between two contents of one id with equal (`lc`, `by`); it may be
+    /// called from several threads at once. `ways` (default: 2 for a large merge on a machine
+    /// with two cores or more, else 1) is how many parts the work is split in; the result is
+    /// the same for any `ways`.
+    static func merge(_ logs: [EventLogView], ways requested: Int? = nil, lineBytes: (Int, Int) -> [UInt8]) -> Merged {
         var places: [Ref] = []
         let total = logs.reduce(0) { $0 + $1.records.count }
         places.reserveCapacity(total)
         for l in logs.indices {
             for i in 0..<Int32(logs[l].records.count) { places.append(Ref(list: Int32(l), index: i)) }
         }
-        let sorted = sortedPlaces(logs, places)
-        @inline(__always) func list(_ p: Int32) -> Int { Int(places[Int(p)].list) }
-        @inline(__always) func record(_ p: Int32) -> EventRecord {
-            let r = places[Int(p)]
-            return logs[Int(r.list)].records[Int(r.index)]
+        let ways = max(1, requested ?? (total >= parallelMinimum && ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1))
+        let sorted = sortedPlaces(logs, places, ways: ways)
+        return withoutActuallyEscaping(lineBytes) { lineBytes in
+            MergeGroups.Context(logs: logs, places: places, sorted: sorted, lineBytes: lineBytes).merged(ways: ways)
         }
-        func bytes(_ p: Int32) -> [UInt8] { lineBytes(Int(places[Int(p)].list), Int(places[Int(p)].index)) }
-
-        var kept: [Ref] = []
-        kept.reserveCapacity(total)
-        var parts: [UInt8] = []
-        parts.reserveCapacity(total)
-        var seen = KeptIDs(capacity: total)
-        var losers: [Ref] = []
-        var g = 0
-        while g < sorted.count {
-            // A group: the events with one (lc, by, id), adjacent after the sort.
-            let first = sorted[g]
-            let a = record(first)
-            let aLog = logs[list(first)]
-            var end = g + 1
-            while end < sorted.count {
-                let b = record(sorted[end])
-                let bLog = logs[list(sorted[end])]
-                guard b.lc == a.lc, aLog.sameID(a, bLog, b), aLog.text.same(a.by, bLog.text, b.by) else { break }
-                end += 1
-            }
-            if seen.insert(first, fingerprint: aLog.idFingerprint(a), same: { aLog.sameID(a, logs[list($0)], record($0)) }) {
-                var best = g
-                if end - g > 1 {
-                    // The id's first (lc, by): the winner is the group's line first by its bytes;
-                    // lines with other bytes lose (the same bytes again is a copy, not a clash).
-                    let lines = (g..<end).map { bytes(sorted[$0]) }
-                    var first = 0
-                    for k in 1..<lines.count where lines[k].lexicographicallyPrecedes(lines[first]) { first = k }
-                    best = g + first
-                    for k in lines.indices where lines[k] != lines[first] { losers.append(places[Int(sorted[g + k])]) }
-                }
-                kept.append(places[Int(sorted[best])])
-                let r = record(sorted[best])
-                parts.append(r.op.isTaskOp ? UInt8(r.taskHalf) : r.op == .unknown ? 3 : 2)
-            } else {
-                // The id was kept with a smaller (lc, by): this content differs.
-                for k in g..<end { losers.append(places[Int(sorted[k])]) }
-            }
-            g = end
-        }
-        return Merged(refs: kept, losers: losers, parts: parts)
     }
 
     /// Flat positions sorted by (`lc`, `by`, `id`), then by position so the order is total.
     /// Clocks and positions are packed into one integer, so the sort compares plain numbers and
-    /// looks at `by` and `id` only within runs of equal clocks.
-    static func sortedPlaces(_ logs: [EventLogView], _ places: [Ref]) -> [Int32] {
+    /// looks at `by` and `id` only within runs of equal clocks. With `ways` > 1 the two halves
+    /// are sorted on two cores and then merged.
+    static func sortedPlaces(_ logs: [EventLogView], _ places: [Ref], ways: Int = 1) -> [Int32] {
         let placeBits: UInt64 = 23
         func precedes(_ a: Int32, _ b: Int32) -> Bool {
             let pa = places[Int(a)], pb = places[Int(b)]
@@ -140,7 +107,11 @@ public enum EventMerge {
                 p += 1
             }
         }
-        packed.sort()
+        if ways > 1 && packed.count > 1 {
+            MergeGroups.sortInHalves(&packed)
+        } else {
+            packed.sort()
+        }
         var out = packed.map { Int32(truncatingIfNeeded: $0 & ((1 << placeBits) - 1)) }
         // Equal clocks: order the run by (by, id, position).
         var i = 0
