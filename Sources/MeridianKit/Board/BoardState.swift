@@ -161,7 +161,7 @@ public struct BoardState: Sendable {
 
     /// Applies one task event (in merge order) read from `log` (the journal file `file`);
     /// returns a problem when the event is wrong in context. Short strings come from `strings`.
-    mutating func apply(_ r: EventRecord, in log: EventLogView, file: String, strings: inout StringInterner) -> Problem? {
+    mutating func apply(_ r: EventRecord, in log: EventLogView, file: String, strings: inout FoldStrings) -> Problem? {
         guard r.op.isTaskOp else { return nil }
         let s = tasks.slotAdding(log.text[r.task])
         if s >= flags.count { flags += repeatElement(0, count: s + 1 - flags.count) }
@@ -173,8 +173,8 @@ public struct BoardState: Sendable {
             let c = log.creates[Int(r.detail)]
             let column = c.column.isNone ? columns[0] : strings.string(log.text[c.column])
             let task = BoardTask(id: tasks.id(atSlot: s), title: log.string(c.title), column: column, priority: c.priority,
-                                 labels: log.labelStrings(c.labels, &strings), due: c.due.map { log.dueDate($0) },
-                                 notes: log.optionalString(c.notes), holder: nil, createdBy: strings.string(log.text[r.by]),
+                                 labels: log.labelStrings(c.labels, &strings.interner), due: c.due.map { log.dueDate($0) },
+                                 notes: log.optionalString(c.notes), holder: nil, createdBy: strings.by(r, in: log),
                                  createdAt: r.at, creationIndex: creates, lastActivity: r.at, comments: [], columnSource: log.source(r, file: file))
             tasks.insert(task, slot: s)
             flags[s] |= Self.created
@@ -232,14 +232,14 @@ public struct BoardState: Sendable {
     /// Applies a task event (not create or delete) to the live task; a lost claim goes to
     /// `conflicts`. Returns where a move put the task.
     private static func change(_ t: inout BoardTask, by r: EventRecord, in log: EventLogView, file: String, columns: [String],
-                               strings: inout StringInterner, conflicts: inout [ClaimConflict]) -> Moved? {
+                               strings: inout FoldStrings, conflicts: inout [ClaimConflict]) -> Moved? {
         if r.at > t.lastActivity { t.lastActivity = r.at }
         switch r.op {
         case .taskEdit:
             let f = log.edits[Int(r.detail)]
             if case .set(let v) = f.title { t.title = log.string(v) }
             switch f.priority { case .set(let v): t.priority = v; case .cleared: t.priority = .normal; case .unchanged: break }
-            switch f.labels { case .set(let v): t.labels = log.labelStrings(v, &strings); case .cleared: t.labels = []; case .unchanged: break }
+            switch f.labels { case .set(let v): t.labels = log.labelStrings(v, &strings.interner); case .cleared: t.labels = []; case .unchanged: break }
             switch f.due { case .set(let v): t.due = log.dueDate(v); case .cleared: t.due = nil; case .unchanged: break }
             switch f.notes { case .set(let v): t.notes = log.string(v); case .cleared: t.notes = nil; case .unchanged: break }
         case .taskMove:
@@ -250,17 +250,17 @@ public struct BoardState: Sendable {
         case .taskClaim:
             if let holder = t.holder {
                 if !log.text.equals(r.by, holder) {
-                    conflicts.append(ClaimConflict(task: t.id, member: strings.string(log.text[r.by]), lostTo: holder, event: log.idString(r), at: r.at))
+                    conflicts.append(ClaimConflict(task: t.id, member: strings.by(r, in: log), lostTo: holder, event: log.idString(r), at: r.at))
                 }
             } else {
-                t.holder = strings.string(log.text[r.by])
+                t.holder = strings.by(r, in: log)
             }
         case .taskRelease:
             if let holder = t.holder, log.text.equals(r.by, holder) { t.holder = nil }
         case .taskAssign:
             t.holder = r.text.isNone ? nil : strings.string(log.text[r.text])
         case .taskComment:
-            t.comments.append(TaskComment(by: strings.string(log.text[r.by]), at: r.at, text: log.string(r.text), event: log.idKey(r)))
+            t.comments.append(TaskComment(by: strings.by(r, in: log), at: r.at, text: log.string(r.text), event: log.idKey(r)))
         default:
             break
         }

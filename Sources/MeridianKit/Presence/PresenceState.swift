@@ -44,17 +44,17 @@ public struct PresenceState: Sendable {
     public init() {}
 
     /// Applies a status or time-off event (in merge order) read from `log`.
-    mutating func apply(_ r: EventRecord, in log: EventLogView, strings: inout StringInterner) {
+    mutating func apply(_ r: EventRecord, in log: EventLogView, strings: inout FoldStrings) {
         switch r.op {
         case .statusSet:
             let d = log.statuses[Int(r.detail)]
             let status = MemberStatus(text: log.string(d.text), kind: d.kind, since: r.at, until: d.until, event: log.idKey(r))
-            statusHistory[strings.string(log.text[r.by]), default: []].append((r.at, status))
+            statusHistory[strings.by(r, in: log), default: []].append((r.at, status))
         case .statusClear:
-            statusHistory[strings.string(log.text[r.by]), default: []].append((r.at, nil))
+            statusHistory[strings.by(r, in: log), default: []].append((r.at, nil))
         case .timeoffAdd:
             let d = log.timeOffs[Int(r.detail)]
-            let id = log.idString(r), by = strings.string(log.text[r.by])
+            let id = log.idString(r), by = strings.by(r, in: log)
             timeOffAdds[id] = TimeOff(member: by, span: d.span, note: log.optionalString(d.note), event: id)
             timeOffOrder.append(id)
             timeOffByMember[by, default: []].append(id)

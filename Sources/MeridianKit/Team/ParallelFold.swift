@@ -12,7 +12,8 @@ enum ParallelFold {
     /// One board part's fold, with the merge positions of what must be re-ordered later.
     private struct BoardPart {
         var board: BoardState
-        var strings = StringInterner()
+        /// With the cache of writers: the logs stay unchanged while the fold runs.
+        var strings = FoldStrings(caching: true)
         /// Merge positions of the winning creates, in this part's creation order.
         var creates: [Int] = []
         /// Merge positions of this part's lost claims, in order.
@@ -24,7 +25,7 @@ enum ParallelFold {
     private struct RestPart {
         var presence = PresenceState()
         var overrides = OverrideState()
-        var strings = StringInterner()
+        var strings = FoldStrings(caching: true)
         var problems: [(Int, Problem)] = []
     }
 
@@ -70,7 +71,7 @@ enum ParallelFold {
         // Merge order is ascending `lc`: the last event has the largest.
         let maxLC = refs.last.map { logs[Int($0.list)].records[Int($0.index)].lc } ?? 0
         return TeamState(board: first.board, presence: rest.presence, overrides: rest.overrides, eventProblems: problems,
-                         maxLC: maxLC, eventCount: refs.count, rotations: rotations, strings: first.strings)
+                         maxLC: maxLC, eventCount: refs.count, rotations: rotations, strings: first.strings.interner)
     }
 
     private static func foldBoard(part k: Int, _ refs: [EventMerge.Ref], _ parts: [UInt8], _ logs: [EventLogView], files: [String],

@@ -14,7 +14,7 @@ public struct TeamState: Sendable {
     public private(set) var eventCount = 0
     private let rotationIDs: Set<String>
     /// Member ids, columns and labels made once each across the fold.
-    private var strings = StringInterner()
+    private var strings = FoldStrings(caching: false)
 
     public init(columns: [String], rotations: Set<String>) {
         board = BoardState(columns: columns)
@@ -31,7 +31,7 @@ public struct TeamState: Sendable {
         self.maxLC = maxLC
         self.eventCount = eventCount
         rotationIDs = rotations
-        self.strings = strings
+        self.strings = FoldStrings(interner: strings, caching: false)
     }
 
     /// Whether `e` sorts after every event applied so far.
