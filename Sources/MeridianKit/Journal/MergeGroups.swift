@@ -9,6 +9,14 @@ import Foundation
 enum MergeGroups {
     /// What one range of the sorted order holds, group by group.
     struct Scan: Sendable {
+        /// Room for the groups of `events` events (at most one group each).
+        init(room events: Int) {
+            ends.reserveCapacity(events)
+            chosen.reserveCapacity(events)
+            fingerprints.reserveCapacity(events)
+            parts.reserveCapacity(events)
+        }
+
         /// Per group: where it ends in the sorted order (it starts where the one before ends).
         var ends: [Int32] = []
         /// Per group: the flat position of its chosen line (first by its bytes).
@@ -41,14 +49,28 @@ enum MergeGroups {
             // 1. The groups of each range of the sorted order (every record is read here, once).
             let cuts = MergeGroups.cuts(sorted, ways: ways) { record($0).lc }
             let shared = Shared(ways: ways)
-            DispatchQueue.concurrentPerform(iterations: ways) { k in shared.scans[k] = scan(cuts[k]..<cuts[k + 1]) }
+            // Room is made here, on the calling thread: memory a worker allocates stays with its
+            // thread's heap when freed, where the rest of the load cannot reuse it.
+            for k in 0..<ways { shared.scans[k] = Scan(room: cuts[k + 1] - cuts[k]) }
+            DispatchQueue.concurrentPerform(iterations: ways) { k in
+                var s = shared.scans[k]!
+                shared.scans[k] = nil
+                scan(cuts[k]..<cuts[k + 1], into: &s)
+                shared.scans[k] = s
+            }
             let scans = shared.scans.map { $0! }
             shared.scans.update(repeating: nil)
 
             // 2. Which groups keep their id: the first group of each id in merge order. Each way
             // owns the ids of one share of the fingerprints and reads every group in order.
             shared.allocateKept(scans.reduce(0) { $0 + $1.ends.count })
-            DispatchQueue.concurrentPerform(iterations: ways) { h in dedup(share: h, of: ways, scans, into: shared) }
+            var owned = [Int](repeating: 0, count: ways)
+            for s in scans { for f in s.fingerprints { owned[MergeGroups.share(f, ways)] += 1 } }
+            let seen = UnsafeMutableBufferPointer<KeptIDs>.allocate(capacity: ways)
+            for h in 0..<ways { (seen.baseAddress! + h).initialize(to: KeptIDs(capacity: owned[h])) }
+            defer { seen.deinitialize().deallocate() }
+            let ids = SeenIDs(sets: seen)
+            DispatchQueue.concurrentPerform(iterations: ways) { h in dedup(share: h, of: ways, scans, seen: &ids.sets[h], into: shared) }
 
             // 3. The kept events in merge order; the lines whose content lost.
             var keptCount = 0
@@ -83,12 +105,7 @@ enum MergeGroups {
         }
 
         /// The groups of one range of the sorted order.
-        func scan(_ range: Range<Int>) -> Scan {
-            var s = Scan()
-            s.ends.reserveCapacity(range.count)
-            s.chosen.reserveCapacity(range.count)
-            s.fingerprints.reserveCapacity(range.count)
-            s.parts.reserveCapacity(range.count)
+        func scan(_ range: Range<Int>, into s: inout Scan) {
             var g = range.lowerBound
             while g < range.upperBound {
                 // A group: the events with one (lc, by, id), adjacent after the sort.
@@ -117,14 +134,10 @@ enum MergeGroups {
                 s.parts.append(r.op.isTaskOp ? UInt8(r.taskHalf) : r.op == .unknown ? 3 : 2)
                 g = end
             }
-            return s
         }
 
         /// Marks, among the groups whose ids are in share `h` of `ways`, those first with their id.
-        func dedup(share h: Int, of ways: Int, _ scans: [Scan], into shared: Shared) {
-            var count = 0
-            for s in scans { for f in s.fingerprints where MergeGroups.share(f, ways) == h { count += 1 } }
-            var seen = KeptIDs(capacity: count)
+        func dedup(share h: Int, of ways: Int, _ scans: [Scan], seen: inout KeptIDs, into shared: Shared) {
             var base = 0
             for s in scans {
                 for (i, f) in s.fingerprints.enumerated() where MergeGroups.share(f, ways) == h {
@@ -134,6 +147,11 @@ enum MergeGroups {
                 base += s.fingerprints.count
             }
         }
+    }
+
+    /// The de-duplicators' id sets, one per share, each changed by its worker only.
+    struct SeenIDs: @unchecked Sendable {
+        let sets: UnsafeMutableBufferPointer<KeptIDs>
     }
 
     /// Storage the workers write, each its own elements only (never a shared array's buffer).
