@@ -18,8 +18,12 @@ enum BoardReport {
                         e.field("wip_limit", limit)
                         e.field("over_limit", limit.map { slots.count > $0 } ?? false)
                         e.array("tasks") { e in
-                            for slot in slots where holder == nil || layout.tasks[slot].holder == holder {
-                                task(layout.tasks[slot], column: name, now: request.now, staleDays: staleDays, into: &e)
+                            // Read in place: a task copied out of the array costs a retain and a
+                            // release of each of its strings and arrays.
+                            layout.tasks.withUnsafeBufferPointer { tasks in
+                                for slot in slots where holder == nil || tasks[slot].holder == holder {
+                                    task(tasks[slot], column: name, now: request.now, staleDays: staleDays, into: &e)
+                                }
                             }
                         }
                     }

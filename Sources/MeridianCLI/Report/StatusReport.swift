@@ -40,10 +40,12 @@ public enum StatusReport {
                 e.field("timezone", request.viewerZone.identifier)
             }
             e.object("team") { e in e.field("name", snapshot.settings.name) }
+            // Both sections need every member's calendar (hours and time off laid out): made once.
+            let calendars = Availability.calendars(of: snapshot)
             e.key("members")
-            MembersReport.write(snapshot, request, into: &e)
+            MembersReport.write(snapshot, request, calendars: calendars, into: &e)
             e.key("overlap")
-            OverlapReport.write(snapshot, request, into: &e)
+            OverlapReport.write(snapshot, request, calendars: calendars, into: &e)
             e.key("board")
             BoardReport.write(snapshot, request, into: &e)
             e.key("oncall")
