@@ -43,6 +43,7 @@ enum BoardReport {
     }
 
     /// `{id, title, column, holder, priority, labels, due, stale, notes, comments}`.
+    @inline(__always)
     private static func task<E: JSONEmitter>(_ t: BoardTask, column: String, now: Date, staleDays: Double?, into e: inout E) {
         e.object { e in
             e.field("id", t.id)

@@ -59,28 +59,7 @@ public struct JSONStream: JSONEmitter {
 
     /// A literal name is plain ASCII (checked in debug builds), so it is copied, not escaped.
     public mutating func key(_ name: StaticString) {
-        // A key always follows an element of an object (never a key), so its separator is known.
-        if name.hasPointerRepresentation, !afterKey, depth > 0 {
-            let n = name.utf8CodeUnitCount
-            let from = name.utf8Start
-            assert(UnsafeBufferPointer(start: from, count: n).allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C },
-                   "JSON key literal needs escaping: \(name)")
-            if used >= chunkSize { flush() }
-            let comma = !empty
-            empty = false
-            let indent = pretty ? depth : -1
-            reserve(1 + Self.maxNewline(indent) + n + 4)
-            var p = storage.base + used
-            if comma {
-                p[0] = UInt8(ascii: ",")
-                p += 1
-            }
-            p += Self.newline(indent, at: p)
-            p[0] = UInt8(ascii: "\"")
-            for k in 0..<n { p[1 + k] = from[k] }
-            p[n + 1] = UInt8(ascii: "\"")
-            p += n + 2
-            p += Self.nameSeparator(at: p, pretty: pretty)
+        if let p = memberStart(name, valueRoom: 0) {
             used = p - storage.base
             afterKey = true
             return
@@ -97,6 +76,81 @@ public struct JSONStream: JSONEmitter {
             }
             afterKey = true
         }
+    }
+
+    public mutating func field(_ name: StaticString, _ value: String?) {
+        guard var value else { return field(name, null: ()) }
+        let done: Bool = value.withUTF8 { utf8 in
+            guard let p = memberStart(name, valueRoom: JSONBytes.maxStringLength(utf8.count)) else { return false }
+            used = p - storage.base + JSONBytes.writeString(utf8, to: p)
+            return true
+        }
+        if !done {
+            key(name)
+            string(value)
+        }
+    }
+
+    public mutating func field(_ name: StaticString, _ value: Int?) {
+        guard let value else { return field(name, null: ()) }
+        if let p = memberStart(name, valueRoom: JSONBytes.maxIntLength) {
+            used = p - storage.base + JSONBytes.writeInt(Int64(value), to: p)
+        } else {
+            key(name)
+            int(Int64(value))
+        }
+    }
+
+    public mutating func field(_ name: StaticString, _ value: Bool) {
+        let text: StaticString = value ? "true" : "false"
+        if let p = memberStart(name, valueRoom: 5) {
+            p.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+            used = p - storage.base + text.utf8CodeUnitCount
+        } else {
+            key(name)
+            bool(value)
+        }
+    }
+
+    /// A member whose value is `null`.
+    private mutating func field(_ name: StaticString, null: ()) {
+        if let p = memberStart(name, valueRoom: 4) {
+            p.update(from: ("null" as StaticString).utf8Start, count: 4)
+            used = p - storage.base + 4
+        } else {
+            key(name)
+            self.null()
+        }
+    }
+
+    /// Writes what goes before a member's value — a comma after an earlier member, (pretty) a new
+    /// line at this depth, the name in quotes and its separator — with `valueRoom` more bytes
+    /// reserved, and returns where the value goes (`used` is left for the caller to set). Nil,
+    /// having written nothing, when the fast path does not apply: a name that is not a pointer
+    /// literal, or no open container, or a key already pending.
+    @inline(__always)
+    private mutating func memberStart(_ name: StaticString, valueRoom: Int) -> UnsafeMutablePointer<UInt8>? {
+        guard name.hasPointerRepresentation, !afterKey, depth > 0 else { return nil }
+        let n = name.utf8CodeUnitCount
+        let from = name.utf8Start
+        assert(UnsafeBufferPointer(start: from, count: n).allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C },
+               "JSON key literal needs escaping: \(name)")
+        if used >= chunkSize { flush() }
+        let comma = !empty
+        empty = false
+        let indent = pretty ? depth : -1
+        reserve(1 + Self.maxNewline(indent) + n + 4 + valueRoom)
+        var p = storage.base + used
+        if comma {
+            p[0] = UInt8(ascii: ",")
+            p += 1
+        }
+        p += Self.newline(indent, at: p)
+        p[0] = UInt8(ascii: "\"")
+        for k in 0..<n { p[1 + k] = from[k] }
+        p[n + 1] = UInt8(ascii: "\"")
+        p += n + 2
+        return p + Self.nameSeparator(at: p, pretty: pretty)
     }
 
     public mutating func key(_ name: String) {
