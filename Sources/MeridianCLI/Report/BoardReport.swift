@@ -5,9 +5,11 @@ import MeridianKit
 enum BoardReport {
     /// `holder` non-nil keeps only that member's tasks and lost claims (`board --mine --json`);
     /// `over_limit` always counts the whole column.
-    static func write<E: JSONEmitter>(_ snapshot: TeamSnapshot, _ request: StatusReport.Request, holder: String? = nil, into e: inout E) {
+    /// `layout` is the board's layout when already worked out.
+    static func write<E: JSONEmitter>(_ snapshot: TeamSnapshot, _ request: StatusReport.Request, holder: String? = nil,
+                                      layout: BoardLayout? = nil, into e: inout E) {
         let board = snapshot.board
-        let layout = board.layout
+        let layout = layout ?? board.layout
         let staleDays = snapshot.settings.staleClaimDays
         e.object { e in
             e.array("columns") { e in

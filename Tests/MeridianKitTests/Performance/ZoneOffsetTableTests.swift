@@ -43,7 +43,10 @@ struct ZoneOffsetTableTests {
         let zone = Zone(name)!
         let tz = TimeZone(identifier: name)!
         let transitions = Self.probedTransitions(tz, from: Self.year(2025), to: Self.year(2029))
-        if name != "UTC" && name != "Asia/Kathmandu" { #expect(!transitions.isEmpty, "\(name) has transitions") }
+        // These keep DST in 2025–2028 (the others hold one offset then), so the probes cross changes.
+        if ["America/New_York", "Europe/London", "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns"].contains(name) {
+            #expect(transitions.count >= 8, "\(name) changes offset twice a year")
+        }
         var probes: [Double] = []
         for t in transitions {
             for d in [-3601.0, -1801, -2, -1, -0.5, -0.001, 0, 0.001, 0.5, 1, 2, 1799, 3600] { probes.append(Double(t) + d) }
@@ -148,7 +151,7 @@ struct ZoneOffsetTableTests {
         while t < 400_000_000_000 { // after year 9999
             for ms in [0.0, 0.001, 0.5, 0.999] {
                 let date = Date(timeIntervalSince1970: t + ms)
-                let msTotal = Int(((t + ms) * 1000).rounded(.down))
+                let msTotal = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
                 let secs = msTotal >= 0 ? msTotal / 1000 : -((-msTotal + 999) / 1000)
                 let rest = msTotal - secs * 1000
                 let l = LocalDateTime(naiveSeconds: secs)
