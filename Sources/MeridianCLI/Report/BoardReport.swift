@@ -5,9 +5,11 @@ import MeridianKit
 enum BoardReport {
     /// `holder` non-nil keeps only that member's tasks and lost claims (`board --mine --json`);
     /// `over_limit` always counts the whole column.
-    static func write<E: JSONEmitter>(_ snapshot: TeamSnapshot, _ request: StatusReport.Request, holder: String? = nil, into e: inout E) {
+    /// `layout` is the board's layout when already worked out.
+    static func write<E: JSONEmitter>(_ snapshot: TeamSnapshot, _ request: StatusReport.Request, holder: String? = nil,
+                                      layout: BoardLayout? = nil, into e: inout E) {
         let board = snapshot.board
-        let layout = board.layout
+        let layout = layout ?? board.layout
         let staleDays = snapshot.settings.staleClaimDays
         e.object { e in
             e.array("columns") { e in
@@ -18,8 +20,12 @@ enum BoardReport {
                         e.field("wip_limit", limit)
                         e.field("over_limit", limit.map { slots.count > $0 } ?? false)
                         e.array("tasks") { e in
-                            for slot in slots where holder == nil || layout.tasks[slot].holder == holder {
-                                task(layout.tasks[slot], column: name, now: request.now, staleDays: staleDays, into: &e)
+                            // Read in place: a task copied out of the array costs a retain and a
+                            // release of each of its strings and arrays.
+                            layout.tasks.withUnsafeBufferPointer { tasks in
+                                for slot in slots where holder == nil || tasks[slot].holder == holder {
+                                    task(tasks[slot], column: name, now: request.now, staleDays: staleDays, into: &e)
+                                }
                             }
                         }
                     }
@@ -39,6 +45,7 @@ enum BoardReport {
     }
 
     /// `{id, title, column, holder, priority, labels, due, stale, notes, comments}`.
+    @inline(__always)
     private static func task<E: JSONEmitter>(_ t: BoardTask, column: String, now: Date, staleDays: Double?, into e: inout E) {
         e.object { e in
             e.field("id", t.id)

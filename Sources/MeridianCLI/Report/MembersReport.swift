@@ -3,10 +3,10 @@ import MeridianKit
 /// The `members` section: each member's local time, offset, availability, status, next change
 /// and coming DST change relative to the viewer, at `now`.
 enum MembersReport {
-    static func write<E: JSONEmitter>(_ snapshot: TeamSnapshot, _ request: StatusReport.Request, into e: inout E) {
+    static func write<E: JSONEmitter>(_ snapshot: TeamSnapshot, _ request: StatusReport.Request, calendars: [MemberCalendar]? = nil, into e: inout E) {
         let now = request.now
         e.array { e in
-            for a in Availability.all(snapshot: snapshot, at: now, viewerZone: request.viewerZone) {
+            for a in Availability.all(snapshot: snapshot, at: now, viewerZone: request.viewerZone, calendars: calendars) {
                 let m = a.member
                 e.object { e in
                     e.field("id", m.id)

@@ -20,9 +20,12 @@ public enum StatusReport {
         }
     }
 
-    /// Streams the document section by section (`status --json`): nothing is built whole.
+    /// Streams the document section by section (`status --json`): nothing is built whole. The
+    /// board's layout (its tasks sorted into columns) is worked out on another thread while the
+    /// members and overlap sections are, so both cores share that work.
     public static func write(_ snapshot: TeamSnapshot, _ request: Request, into stream: inout JSONStream) {
-        emit(snapshot, request, into: &stream)
+        let layout = BackgroundValue { snapshot.board.layout }
+        emit(snapshot, request, into: &stream) { layout.value }
     }
 
     /// The document as a tree.
@@ -30,8 +33,9 @@ public enum StatusReport {
         JSONTreeBuilder.build { emit(snapshot, request, into: &$0) }
     }
 
-    /// The one description of the document, for either emitter.
-    static func emit<E: JSONEmitter>(_ snapshot: TeamSnapshot, _ request: Request, into e: inout E) {
+    /// The one description of the document, for either emitter; `layout` hands over the board's
+    /// layout when it was worked out ahead.
+    static func emit<E: JSONEmitter>(_ snapshot: TeamSnapshot, _ request: Request, into e: inout E, layout: (() -> BoardLayout)? = nil) {
         e.object { e in
             e.field("schema", "meridian.status/1")
             e.field("now", Instant.format(request.now))
@@ -40,12 +44,14 @@ public enum StatusReport {
                 e.field("timezone", request.viewerZone.identifier)
             }
             e.object("team") { e in e.field("name", snapshot.settings.name) }
+            // Both sections need every member's calendar (hours and time off laid out): made once.
+            let calendars = Availability.calendars(of: snapshot)
             e.key("members")
-            MembersReport.write(snapshot, request, into: &e)
+            MembersReport.write(snapshot, request, calendars: calendars, into: &e)
             e.key("overlap")
-            OverlapReport.write(snapshot, request, into: &e)
+            OverlapReport.write(snapshot, request, calendars: calendars, into: &e)
             e.key("board")
-            BoardReport.write(snapshot, request, into: &e)
+            BoardReport.write(snapshot, request, layout: layout?(), into: &e)
             e.key("oncall")
             OncallReport.write(snapshot, request, into: &e)
             e.array("problems") { e in

@@ -14,6 +14,13 @@ public protocol JSONEmitter {
     mutating func int(_ value: Int64)
     mutating func bool(_ value: Bool)
     mutating func null()
+    /// A member whose value is a string, or `null` when there is none (one call, so that a stream
+    /// can write the name and the value in one go; the default is `key` then `string`).
+    mutating func field(_ name: StaticString, _ value: String?)
+    /// A member whose value is a number, or `null` when there is none.
+    mutating func field(_ name: StaticString, _ value: Int?)
+    /// A member whose value is `true` or `false`.
+    mutating func field(_ name: StaticString, _ value: Bool)
 }
 
 extension JSONEmitter {

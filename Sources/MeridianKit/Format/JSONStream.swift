@@ -2,9 +2,9 @@
 /// sink can drain in chunks: a 7 MB document never exists whole, nor as a tree.
 /// Layout: `[]` and `{}` when empty; in pretty form one element per line and `"key": value`.
 public struct JSONStream: JSONEmitter {
-    /// Storage, always zero-filled to its capacity; `buffer[0..<used]` is the text written and
-    /// not yet handed to the sink (all of it when there is no sink).
-    private var buffer: [UInt8]
+    /// Storage; `bytes[0..<used]` is the text written and not yet handed to the sink (all of it
+    /// when there is no sink). Written through its pointer: no bounds or uniqueness checks per byte.
+    private var storage: JSONByteBuffer
     private var used = 0
     private let pretty: Bool
     /// Containers open around the next token.
@@ -21,7 +21,7 @@ public struct JSONStream: JSONEmitter {
         self.pretty = pretty
         chunkSize = .max
         sink = nil
-        buffer = Array(repeating: 0, count: 1 << 12)
+        storage = JSONByteBuffer(capacity: 1 << 12)
     }
 
     /// Hands `sink` about `chunkSize` bytes at a time; call `flush()` after the last token.
@@ -29,11 +29,11 @@ public struct JSONStream: JSONEmitter {
         self.pretty = pretty
         self.chunkSize = max(1, chunkSize)
         self.sink = sink
-        buffer = Array(repeating: 0, count: self.chunkSize + (1 << 12))
+        storage = JSONByteBuffer(capacity: self.chunkSize + (1 << 12))
     }
 
     /// Text written and not yet handed to a sink.
-    public var bytes: [UInt8] { Array(buffer[0..<used]) }
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage.base, count: used)) }
 
     /// Appends bytes that are not JSON tokens (e.g. the final newline).
     public mutating func raw(_ text: StaticString) {
@@ -48,8 +48,7 @@ public struct JSONStream: JSONEmitter {
     /// Hands whatever is buffered to the sink.
     public mutating func flush() {
         guard let sink, used > 0 else { return }
-        let n = used
-        buffer.withUnsafeBufferPointer { sink(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+        sink(UnsafeBufferPointer(start: storage.base, count: used))
         used = 0
     }
 
@@ -60,6 +59,11 @@ public struct JSONStream: JSONEmitter {
 
     /// A literal name is plain ASCII (checked in debug builds), so it is copied, not escaped.
     public mutating func key(_ name: StaticString) {
+        if let p = memberStart(name, valueRoom: 0) {
+            used = p - storage.base
+            afterKey = true
+            return
+        }
         name.withUTF8Buffer { utf8 in
             assert(utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }, "JSON key literal needs escaping: \(name)")
             let pretty = self.pretty
@@ -72,6 +76,81 @@ public struct JSONStream: JSONEmitter {
             }
             afterKey = true
         }
+    }
+
+    public mutating func field(_ name: StaticString, _ value: String?) {
+        guard var value else { return field(name, null: ()) }
+        let done: Bool = value.withUTF8 { utf8 in
+            guard let p = memberStart(name, valueRoom: JSONBytes.maxStringLength(utf8.count)) else { return false }
+            used = p - storage.base + JSONBytes.writeString(utf8, to: p)
+            return true
+        }
+        if !done {
+            key(name)
+            string(value)
+        }
+    }
+
+    public mutating func field(_ name: StaticString, _ value: Int?) {
+        guard let value else { return field(name, null: ()) }
+        if let p = memberStart(name, valueRoom: JSONBytes.maxIntLength) {
+            used = p - storage.base + JSONBytes.writeInt(Int64(value), to: p)
+        } else {
+            key(name)
+            int(Int64(value))
+        }
+    }
+
+    public mutating func field(_ name: StaticString, _ value: Bool) {
+        let text: StaticString = value ? "true" : "false"
+        if let p = memberStart(name, valueRoom: 5) {
+            p.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+            used = p - storage.base + text.utf8CodeUnitCount
+        } else {
+            key(name)
+            bool(value)
+        }
+    }
+
+    /// A member whose value is `null`.
+    private mutating func field(_ name: StaticString, null: ()) {
+        if let p = memberStart(name, valueRoom: 4) {
+            p.update(from: ("null" as StaticString).utf8Start, count: 4)
+            used = p - storage.base + 4
+        } else {
+            key(name)
+            self.null()
+        }
+    }
+
+    /// Writes what goes before a member's value — a comma after an earlier member, (pretty) a new
+    /// line at this depth, the name in quotes and its separator — with `valueRoom` more bytes
+    /// reserved, and returns where the value goes (`used` is left for the caller to set). Nil,
+    /// having written nothing, when the fast path does not apply: a name that is not a pointer
+    /// literal, or no open container, or a key already pending.
+    @inline(__always)
+    private mutating func memberStart(_ name: StaticString, valueRoom: Int) -> UnsafeMutablePointer<UInt8>? {
+        guard name.hasPointerRepresentation, !afterKey, depth > 0 else { return nil }
+        let n = name.utf8CodeUnitCount
+        let from = name.utf8Start
+        assert(UnsafeBufferPointer(start: from, count: n).allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C },
+               "JSON key literal needs escaping: \(name)")
+        if used >= chunkSize { flush() }
+        let comma = !empty
+        empty = false
+        let indent = pretty ? depth : -1
+        reserve(1 + Self.maxNewline(indent) + n + 4 + valueRoom)
+        var p = storage.base + used
+        if comma {
+            p[0] = UInt8(ascii: ",")
+            p += 1
+        }
+        p += Self.newline(indent, at: p)
+        p[0] = UInt8(ascii: "\"")
+        for k in 0..<n { p[1 + k] = from[k] }
+        p[n + 1] = UInt8(ascii: "\"")
+        p += n + 2
+        return p + Self.nameSeparator(at: p, pretty: pretty)
     }
 
     public mutating func key(_ name: String) {
@@ -161,15 +240,15 @@ public struct JSONStream: JSONEmitter {
                 empty = false
             }
         }
-        write(upTo: 1 + Self.maxNewline(indent) + limit) { p in
-            var n = 0
-            if comma {
-                p[0] = UInt8(ascii: ",")
-                n = 1
-            }
-            n += Self.newline(indent, at: p + n)
-            return n + body(p + n)
+        reserve(1 + Self.maxNewline(indent) + limit)
+        var p = storage.base + used
+        if comma {
+            p[0] = UInt8(ascii: ",")
+            p += 1
         }
+        p += Self.newline(indent, at: p)
+        p += body(p)
+        used = p - storage.base
     }
 
     /// Room `newline` may take: the newline, the spaces, and up to seven more written in passing.
@@ -194,12 +273,36 @@ public struct JSONStream: JSONEmitter {
     /// Lets `body` write at most `limit` bytes at the end of the text; it returns how many it wrote.
     @inline(__always)
     private mutating func write(upTo limit: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        if used + limit > buffer.count { grow(to: used + limit) }
-        let at = used
-        used += buffer.withUnsafeMutableBufferPointer { body($0.baseAddress! + at) }
+        reserve(limit)
+        used += body(storage.base + used)
     }
 
-    private mutating func grow(to needed: Int) {
-        buffer.append(contentsOf: repeatElement(0, count: max(needed, 2 * buffer.count) - buffer.count))
+    /// Makes room for `limit` more bytes in storage this stream alone owns.
+    @inline(__always)
+    private mutating func reserve(_ limit: Int) {
+        if used + limit > storage.capacity || !isKnownUniquelyReferenced(&storage) {
+            storage = storage.copy(keeping: used, capacity: max(used + limit, 2 * storage.capacity))
+        }
     }
+}
+
+/// The bytes of a `JSONStream`: one allocation it writes through a pointer; a copied stream gets
+/// its own before writing (`isKnownUniquelyReferenced`), so streams stay values.
+final class JSONByteBuffer {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    /// A new buffer of at least `capacity` bytes starting with the first `count` bytes of this one.
+    func copy(keeping count: Int, capacity: Int) -> JSONByteBuffer {
+        let b = JSONByteBuffer(capacity: max(capacity, self.capacity))
+        b.base.update(from: base, count: count)
+        return b
+    }
+
+    deinit { base.deallocate() }
 }

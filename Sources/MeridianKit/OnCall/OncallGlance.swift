@@ -82,10 +82,17 @@ public struct OncallGlance: Sendable {
 
     /// The first slot of `member` starting after `now`, looking as far ahead as `next` does.
     static func firstSlot(of member: String, in schedule: OncallSchedule, after now: Date) -> OncallSlot? {
-        guard schedule.rotation.members.contains(member) || schedule.overrides.contains(where: { $0.member == member }) else { return nil }
+        // Someone outside the rotation can only be on call through an override that ends after now.
+        guard schedule.rotation.members.contains(member)
+                || schedule.overrides.contains(where: { $0.member == member && $0.to > now }) else { return nil }
+        // The walk only looks at slots holding an instant at or after `now`. An override that ended
+        // before `now` can only move such a slot's start to an instant before `now`, which the walk
+        // treats like the true start (both come before any instant it asks from); dropping those
+        // overrides leaves the slots it returns unchanged and makes each step cheaper.
+        let ahead = OncallSchedule(rotation: schedule.rotation, overrides: schedule.overrides.filter { $0.to >= now })
         let limit = now.addingTimeInterval(OncallSchedule.nextHorizon)
         var x = now
-        while let s = schedule.firstSlot(startingAtOrAfter: x, notAfter: limit) {
+        while let s = ahead.firstSlot(startingAtOrAfter: x, notAfter: limit) {
             if s.member == member { return s }
             x = s.end
         }

@@ -80,12 +80,7 @@ public struct MemberCalendar: Sendable {
     /// `window` cut into maximal stretches of one availability, in order, tiling it.
     public func timeline(in window: InstantInterval) -> [AvailabilitySegment] {
         guard !window.isEmpty else { return [] }
-        let hours = hours(in: window)
-        var edges: [Date] = [window.start]
-        for i in hours { edges.append(i.start); edges.append(i.end) }
-        for i in timeOff where i.end > window.start && i.start < window.end { edges.append(i.start); edges.append(i.end) }
-        edges.append(contentsOf: presence.statusEdges(of: member.id, after: window.start))
-        let cuts = Array(Set(edges.filter { $0 >= window.start && $0 < window.end })).sorted()
+        let (cuts, hours) = cuts(in: window)
         var out: [AvailabilitySegment] = []
         for (k, edge) in cuts.enumerated() {
             let end = k + 1 < cuts.count ? cuts[k + 1] : window.end
@@ -99,6 +94,17 @@ public struct MemberCalendar: Sendable {
         return out
     }
 
+    /// The instants of `window` where the availability may change, sorted (its start first), and
+    /// the hours within it.
+    private func cuts(in window: InstantInterval) -> (cuts: [Date], hours: [InstantInterval]) {
+        let hours = hours(in: window)
+        var edges: [Date] = [window.start]
+        for i in hours { edges.append(i.start); edges.append(i.end) }
+        for i in timeOff where i.end > window.start && i.start < window.end { edges.append(i.start); edges.append(i.end) }
+        edges.append(contentsOf: presence.statusEdges(of: member.id, after: window.start))
+        return (Array(Set(edges.filter { $0 >= window.start && $0 < window.end })).sorted(), hours)
+    }
+
     /// The first instant after `now` at which the availability differs from that at `now`,
     /// searching `horizonDays` ahead in growing windows; nil when it does not change.
     public func nextChange(after now: Date, horizonDays: Int = 400) -> Date? {
@@ -109,9 +115,13 @@ public struct MemberCalendar: Sendable {
         var current: AvailabilityKind?
         while start < horizon {
             let window = InstantInterval(start: start, end: min(horizon, start.addingTimeInterval(span)))
-            for seg in timeline(in: window) {
-                guard let c = current else { current = seg.availability; continue }
-                if seg.availability != c { return seg.interval.start }
+            // The timeline of the window, read cut by cut only as far as the first change: the
+            // first cut whose availability differs is where the differing segment starts.
+            let (cuts, hours) = cuts(in: window)
+            for edge in cuts {
+                let kind = availability(at: edge, hours: hours)
+                guard let c = current else { current = kind; continue }
+                if kind != c { return edge }
             }
             start = window.end
             span *= 4
@@ -124,7 +134,12 @@ public struct MemberCalendar: Sendable {
 public enum Availability {
     /// A member's state at `now`; `viewerZone` (when given) enables the DST warning.
     public static func of(member: MemberProfile, snapshot: TeamSnapshot, at now: Date, viewerZone: Zone? = nil) -> MemberAvailability {
-        let calendar = MemberCalendar(member: member, presence: snapshot.presence)
+        of(MemberCalendar(member: member, presence: snapshot.presence), snapshot: snapshot, at: now, viewerZone: viewerZone)
+    }
+
+    /// The same from the member's calendar already laid out (a report shares one between sections).
+    public static func of(_ calendar: MemberCalendar, snapshot: TeamSnapshot, at now: Date, viewerZone: Zone? = nil) -> MemberAvailability {
+        let member = calendar.member
         return MemberAvailability(
             member: member,
             availability: calendar.availability(at: now),
@@ -136,8 +151,14 @@ public enum Availability {
         )
     }
 
-    /// Every member (sorted by id) at `now`.
-    public static func all(snapshot: TeamSnapshot, at now: Date, viewerZone: Zone? = nil) -> [MemberAvailability] {
-        snapshot.members.sorted { $0.id < $1.id }.map { of(member: $0, snapshot: snapshot, at: now, viewerZone: viewerZone) }
+    /// Every member (sorted by id) at `now`; `calendars` (from `calendars(of:)`) saves laying them out again.
+    public static func all(snapshot: TeamSnapshot, at now: Date, viewerZone: Zone? = nil, calendars: [MemberCalendar]? = nil) -> [MemberAvailability] {
+        // Each member is worked out on its own, half of them on each core.
+        TwoCoreMap.map(calendars ?? Self.calendars(of: snapshot)) { of($0, snapshot: snapshot, at: now, viewerZone: viewerZone) }
+    }
+
+    /// Every member's calendar, sorted by member id.
+    public static func calendars(of snapshot: TeamSnapshot) -> [MemberCalendar] {
+        TwoCoreMap.map(snapshot.members.sorted { $0.id < $1.id }) { MemberCalendar(member: $0, presence: snapshot.presence) }
     }
 }

@@ -16,8 +16,22 @@ public enum Instant {
         let secs = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000)
         let rest = ms - secs * 1000
         let ldt = LocalDateTime(naiveSeconds: secs)
-        if rest == 0 { return "\(ldt)Z" }
-        return "\(ldt)" + String(format: ".%03dZ", rest)
+        guard DigitText.fits(ldt) else {
+            if rest == 0 { return "\(ldt)Z" }
+            return "\(ldt)" + String(format: ".%03dZ", rest)
+        }
+        if rest == 0 {
+            return DigitText.ascii(20) { p in
+                DigitText.writeDateTime(ldt, at: p)
+                p[19] = UInt8(ascii: "Z")
+            }
+        }
+        return DigitText.ascii(24) { p in
+            DigitText.writeDateTime(ldt, at: p)
+            p[19] = UInt8(ascii: ".")
+            DigitText.three(rest, at: p + 20)
+            p[23] = UInt8(ascii: "Z")
+        }
     }
 
     /// Whole seconds, always without a fraction: `2026-11-25T14:03:12Z`.

@@ -52,7 +52,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public func adding(days n: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + n) }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        DigitText.date(year, month, day)
     }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
@@ -99,7 +99,8 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// `YYYY-MM-DDTHH:MM:SS`.
     public var description: String {
-        "\(date)T" + String(format: "%02d:%02d:%02d", hour, minute, second)
+        guard DigitText.fits(self) else { return "\(date)T" + DigitText.clock(hour, minute, second) }
+        return DigitText.ascii(19) { DigitText.writeDateTime(self, at: $0) }
     }
 
     public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.naiveSeconds < b.naiveSeconds }

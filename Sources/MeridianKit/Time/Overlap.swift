@@ -29,12 +29,14 @@ public struct OverlapDay: Sendable {
 public enum Overlap {
     /// The overlap for `date` in `zone`. Segments cover every member; `all` covers `members`
     /// (every member when nil); ids that name no member are ignored.
-    public static func compute(snapshot: TeamSnapshot, date: LocalDate, zone: Zone, members: [String]? = nil) -> OverlapDay {
+    /// `calendars` (every member's, from `Availability.calendars(of:)`) saves laying them out again.
+    public static func compute(snapshot: TeamSnapshot, date: LocalDate, zone: Zone, members: [String]? = nil,
+                               calendars: [MemberCalendar]? = nil) -> OverlapDay {
         let day = HoursCalendar.day(date, in: zone)
         let everyone = snapshot.members.sorted { $0.id < $1.id }
         let known = Set(everyone.map(\.id))
         let selected = Array(Set(members ?? everyone.map(\.id)).intersection(known)).sorted()
-        let segs = segments(snapshot: snapshot, members: everyone, in: day)
+        let segs = segments(of: calendars ?? Availability.calendars(of: snapshot), in: day)
         return OverlapDay(date: date, zone: zone, day: day, selected: selected, segments: segs,
                           all: intervalsWithAll(selected, in: segs))
     }
@@ -42,10 +44,13 @@ public enum Overlap {
     /// `window` cut into maximal intervals where the set of `members` planned in is constant;
     /// they tile the window (segments with nobody in included).
     public static func segments(snapshot: TeamSnapshot, members: [MemberProfile], in window: InstantInterval) -> [OverlapSegment] {
+        segments(of: members.sorted { $0.id < $1.id }.map { MemberCalendar(member: $0, presence: snapshot.presence) }, in: window)
+    }
+
+    /// The same from the members' calendars, sorted by member id.
+    static func segments(of calendars: [MemberCalendar], in window: InstantInterval) -> [OverlapSegment] {
         guard !window.isEmpty else { return [] }
-        let plans = members.sorted { $0.id < $1.id }.map { m in
-            (m.id, MemberCalendar(member: m, presence: snapshot.presence).planned(in: window))
-        }
+        let plans = TwoCoreMap.map(calendars) { c in (c.member.id, c.planned(in: window)) }
         var edges: Set<Date> = [window.start]
         for (_, p) in plans { for i in p { edges.insert(i.start); edges.insert(i.end) } }
         let cuts = edges.filter { $0 >= window.start && $0 < window.end }.sorted()

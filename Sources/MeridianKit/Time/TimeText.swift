@@ -7,7 +7,7 @@ public enum TimeText {
     public static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// `14:03`
-    public static func clock(_ t: LocalDateTime) -> String { String(format: "%02d:%02d", t.hour, t.minute) }
+    public static func clock(_ t: LocalDateTime) -> String { DigitText.clock(t.hour, t.minute) }
     /// `14:03` in `zone`.
     public static func clock(_ instant: Date, _ zone: Zone) -> String { clock(zone.local(instant)) }
     /// `Thu`

@@ -5,6 +5,8 @@ import Foundation
 public struct Zone: Hashable, Sendable {
     public let identifier: String
     public let timeZone: TimeZone
+    /// The zone's offsets as a table shared by every `Zone` of this name (`offset(at:)` reads it).
+    let offsets: ZoneOffsetTable
 
     /// Resolves an IANA name with the system's tz database; nil when the name is unknown.
     public init?(_ identifier: String) {
@@ -13,12 +15,25 @@ public struct Zone: Hashable, Sendable {
               let tz = TimeZone(identifier: identifier) else { return nil }
         self.identifier = identifier
         self.timeZone = tz
+        self.offsets = ZoneOffsetTable.shared(for: tz)
+    }
+
+    // The table is a cache of `timeZone`: equality and hashing leave it out.
+    public static func == (a: Zone, b: Zone) -> Bool { a.identifier == b.identifier && a.timeZone == b.timeZone }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(identifier)
+        hasher.combine(timeZone)
     }
 
     public static let utc = Zone("UTC")!
 
     /// The offset from UTC in seconds at an instant.
-    public func offset(at instant: Date) -> Int { timeZone.secondsFromGMT(for: instant) }
+    public func offset(at instant: Date) -> Int { offsets.offset(at: instant.timeIntervalSince1970) }
+
+    /// The offset at `t` whole seconds since 1970.
+    @inline(__always)
+    func offset(atSecond t: Int) -> Int { offsets.offset(at: Double(t)) }
 
     /// The wall time at an instant.
     public func local(_ instant: Date) -> LocalDateTime {
@@ -32,18 +47,21 @@ public struct Zone: Hashable, Sendable {
     /// The instant of a wall time (gap: forward by the gap; repeat: first occurrence).
     public func instant(_ wall: LocalDateTime) -> Date {
         let l = wall.naiveSeconds
-        let before = offset(at: Date(timeIntervalSince1970: Double(l - 129_600)))
-        let after = offset(at: Date(timeIntervalSince1970: Double(l + 129_600)))
+        let before = offset(atSecond: l - 129_600)
+        let after = offset(atSecond: l + 129_600)
+        let middle = offset(atSecond: l)
+        // Each offset in force near the wall time that maps back to it gives a reading; the
+        // earliest reading is the first occurrence (a repeated offset gives the same reading).
         var best: Int?
-        for o in Set([before, after, offset(at: Date(timeIntervalSince1970: Double(l)))]) {
+        for o in [before, after, middle] {
             let t = l - o
-            if offset(at: Date(timeIntervalSince1970: Double(t))) == o {
+            if offset(atSecond: t) == o {
                 best = min(best ?? t, t)
             }
         }
         if let best { return Date(timeIntervalSince1970: Double(best)) }
         // In a gap: read the wall time with the offset in force just before the gap.
-        let o = offset(at: Date(timeIntervalSince1970: Double(l - after)))
+        let o = offset(atSecond: l - after)
         return Date(timeIntervalSince1970: Double(l - o))
     }
 
@@ -51,15 +69,17 @@ public struct Zone: Hashable, Sendable {
     public func startOfDay(_ date: LocalDate) -> Date { instant(LocalDateTime(date: date, secondOfDay: 0)) }
 
     /// `+05:45` style offset text.
-    public static func formatOffset(_ seconds: Int) -> String {
-        let sign = seconds < 0 ? "-" : "+"
-        let a = abs(seconds) / 60
-        return sign + String(format: "%02d:%02d", a / 60, a % 60)
-    }
+    public static func formatOffset(_ seconds: Int) -> String { DigitText.offset(seconds) }
 
     /// `YYYY-MM-DDTHH:MM:SS±HH:MM` in this zone's offset at the instant — never `Z`.
     public func isoLocal(_ instant: Date) -> String {
-        "\(local(instant))" + Self.formatOffset(offset(at: instant))
+        let offset = offset(at: instant)
+        let wall = LocalDateTime(naiveSeconds: Int(instant.timeIntervalSince1970.rounded(.down)) + offset)
+        guard DigitText.fits(wall), DigitText.fits(offset: offset) else { return "\(wall)" + Self.formatOffset(offset) }
+        return DigitText.ascii(25) { p in
+            DigitText.writeDateTime(wall, at: p)
+            DigitText.writeOffset(offset, at: p + 19)
+        }
     }
 
     /// The next instants (up to `limit`) after `from` where this zone's offset changes, before `until`.

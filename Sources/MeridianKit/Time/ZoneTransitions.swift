@@ -9,6 +9,9 @@ extension Zone {
         var out: [Date] = []
         var a = window.start.timeIntervalSince1970.rounded(.down)
         let limit = window.end.timeIntervalSince1970
+        // Every probe below lies in [a, limit rounded up]: when the offset holds over all of it
+        // (as it does for most zones in most weeks) none can find a change.
+        if offsets.isConstant(from: a, through: max(a, limit.rounded(.up))) { return [] }
         var oa = offset(at: Date(timeIntervalSince1970: a))
         while a < limit {
             let b = min(a + step, limit.rounded(.up))
