@@ -14,7 +14,8 @@ extension EventLogView {
         }
         guard labels.allSatisfy(inside) else { return false }
         for r in records {
-            guard inside(r.by), !r.hasTextID || inside(TextRef(bits: r.id.lo)) else { return false }
+            // Every op byte must name an op (one pass over the records checks both).
+            guard EventRecord.opCode(ofMeta: r.meta) != 0, inside(r.by), !r.hasTextID || inside(TextRef(bits: r.id.lo)) else { return false }
             let d = Int(r.detail)
             switch r.op {
             case .taskCreate: guard inside(r.task), d < creates.count else { return false }

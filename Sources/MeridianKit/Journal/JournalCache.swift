@@ -50,21 +50,27 @@ public final class JournalCache: @unchecked Sendable {
 
     /// The cached state of a journal file when it is still valid for the file at `path`.
     func load(relative: String, path: String, info: SafeFiles.Info) -> JournalFileState? {
-        guard case .success(let bytes) = SafeFiles.read(directory + "/" + Self.entryName(relative), limit: 1 << 30) else { return nil }
-        let state: JournalFileState? = bytes.withUnsafeBytes { buf in
-            guard let (header, reader) = try? JournalCacheCodec.header(buf),
-                  header.relative == relative, header.device == info.device, header.inode == info.inode,
-                  header.consumed <= info.size,
-                  header.checkLength == min(Self.checkLength, header.consumed),
-                  Self.checkHash(path: path, consumed: header.consumed, length: header.checkLength) == header.checkHash
-            else { return nil }
-            return try? JournalCacheCodec.state(header, reader)
+        load(relative: relative, path: path, info: info, room: JournalReadRoom())
+    }
+
+    /// `load`, reading the entry's small parts into `room`'s buffer (reused from file to file)
+    /// and its arena and records straight into the log.
+    func load(relative: String, path: String, info: SafeFiles.Info, room: JournalReadRoom) -> JournalFileState? {
+        let fd = open(directory + "/" + Self.entryName(relative), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size <= 1 << 30 else { return nil }
+        let loaded = try? JournalCacheCodec.read(fd: fd, size: Int(st.st_size), room: room) { header in
+            header.relative == relative && header.device == info.device && header.inode == info.inode
+                && header.consumed <= info.size
+                && header.checkLength == min(Self.checkLength, header.consumed)
+                && Self.checkHash(path: path, consumed: header.consumed, length: header.checkLength) == header.checkHash
         }
-        if let state {
-            lock.lock()
-            onDisk[relative] = (state.inode, state.consumed)
-            lock.unlock()
-        }
+        guard let state = loaded ?? nil else { return nil }
+        lock.lock()
+        onDisk[relative] = (state.inode, state.consumed)
+        lock.unlock()
         return state
     }
 
@@ -73,8 +79,20 @@ public final class JournalCache: @unchecked Sendable {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        guard case .success(let b) = SafeFiles.readAll(fd: fd, from: consumed - length, upTo: consumed), b.count == length else { return nil }
-        return b.withUnsafeBufferPointer { JournalBytes.hash($0) }
+        guard length > 0 else { return [UInt8]().withUnsafeBufferPointer { JournalBytes.hash($0) } }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { room -> UInt64? in
+            var done = 0
+            while done < length {
+                let n = pread(fd, room.baseAddress! + done, length - done, off_t(consumed - length + done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return nil
+                }
+                if n == 0 { return nil }
+                done += n
+            }
+            return JournalBytes.hash(UnsafeBufferPointer(room))
+        }
     }
 
     /// Writes the entries of files whose state differs from what is on disk, and removes entries

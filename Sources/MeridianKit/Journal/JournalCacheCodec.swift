@@ -1,14 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 import Foundation
 
 /// The binary form of one journal file's decoded state (`JournalFileState`) in the journal
-/// cache: a header naming the file's identity and how far it was read, then its `EventLog` and
-/// problems. The log's arena and its fixed-size records are written as they lie in memory, so
-/// reading an entry back is a few copies plus a check that every reference stays in bounds;
-/// the per-op detail lists are written field by field. Any change to what a log holds must
-/// bump `version`; a change of the records' layout changes `layout` by itself.
+/// cache. A fixed prefix gives the sizes and checksums of three parts: the meta part (a header
+/// naming the file's identity and how far it was read, the per-op detail lists field by field,
+/// problems), then the log's arena and its fixed-size records as they lie in memory. A load reads
+/// the prefix and meta part, checks the header against the journal file, then reads the arena and
+/// records straight into the log's own storage (no copy through a buffer) and checks every
+/// reference stays in bounds. Any change to what a log holds must bump `version`; a change of the
+/// records' layout changes `layout` by itself.
 enum JournalCacheCodec {
     static let magic: UInt64 = 0x314E_524A_4E44_524D // "MRDNJRN1", little-endian
-    static let version: UInt64 = 6
+    static let version: UInt64 = 7
 
     /// The version word: `version`, and the size and field offsets of `EventRecord`, so an entry
     /// written by a build that lays records out differently is never read as records.
@@ -42,7 +48,7 @@ enum JournalCacheCodec {
 
     private static func encode(_ s: JournalFileState, _ log: EventLogView, header: Header) -> [UInt8] {
         var body = CacheByteWriter()
-        body.bytes.reserveCapacity(256 + log.text.bytes.count + log.records.count * MemoryLayout<EventRecord>.stride + log.edits.count * 24)
+        body.bytes.reserveCapacity(256 + log.labels.count * 8 + log.creates.count * 48 + log.edits.count * 24)
         body.string(header.relative)
         body.u64(header.device)
         body.u64(header.inode)
@@ -51,11 +57,8 @@ enum JournalCacheCodec {
         body.varint(header.checkLength)
         body.u64(header.checkHash)
         body.raw(s.tail)
-        body.raw(log.text.bytes)
         body.varint(log.labels.count)
         for l in log.labels { body.u64(l.bits) }
-        body.varint(log.records.count)
-        body.bytes.append(contentsOf: UnsafeRawBufferPointer(log.records))
         body.varint(log.creates.count)
         for c in log.creates {
             body.ref(c.title); body.ref(c.column); body.ref(c.notes); body.labels(c.labels)
@@ -93,12 +96,20 @@ enum JournalCacheCodec {
             body.varint(p.line ?? -1)
             body.string(p.message)
         }
+        let text = UnsafeRawBufferPointer(log.text.bytes), records = UnsafeRawBufferPointer(log.records)
         var out = CacheByteWriter()
-        out.bytes.reserveCapacity(body.bytes.count + 24)
+        out.bytes.reserveCapacity(prefixSize + body.bytes.count + text.count + records.count)
         out.u64(magic)
         out.u64(layout)
-        out.u64(body.bytes.withUnsafeBufferPointer { JournalBytes.hash($0) })
+        out.u64(UInt64(body.bytes.count))
+        out.u64(UInt64(text.count))
+        out.u64(UInt64(log.records.count))
+        out.u64(body.bytes.withUnsafeBytes { CacheChecksum.of($0) })
+        out.u64(CacheChecksum.of(text))
+        out.u64(CacheChecksum.of(records))
         out.bytes.append(contentsOf: body.bytes)
+        out.bytes.append(contentsOf: text)
+        out.bytes.append(contentsOf: records)
         return out.bytes
     }
 
@@ -106,22 +117,105 @@ enum JournalCacheCodec {
 
     typealias Malformed = CacheByteReader.Malformed
 
-    /// The header of a cache file, after checking its magic, version and checksum.
-    static func header(_ buffer: UnsafeRawBufferPointer) throws(Malformed) -> (Header, CacheByteReader) {
+    /// The fixed start of an entry: magic, layout, the three parts' sizes and their checksums.
+    static let prefixSize = 64
+
+    /// The sizes and checksums of an entry's parts, from its prefix.
+    struct Prefix {
+        var metaLength, textLength, recordCount: Int
+        var metaSum, textSum, recordSum: UInt64
+
+        /// The whole entry's size.
+        var entrySize: Int { prefixSize + metaLength + textLength + recordCount * MemoryLayout<EventRecord>.stride }
+    }
+
+    /// The prefix of an entry of `size` bytes, after checking its magic, layout and sizes.
+    static func prefix(_ buffer: UnsafeRawBufferPointer, entrySize size: Int) throws(Malformed) -> Prefix {
         var r = CacheByteReader(buffer)
         guard try r.u64() == magic, try r.u64() == layout else { throw Malformed() }
-        let sum = try r.u64()
-        let body = UnsafeRawBufferPointer(rebasing: buffer[r.at...])
-        guard JournalBytes.hash(body.bindMemory(to: UInt8.self)) == sum else { throw Malformed() }
+        let meta = try r.u64(), text = try r.u64(), records = try r.u64()
+        // Each part fits in the entry (checked one by one, so the sum cannot overflow).
+        let limit = UInt64(size)
+        guard meta <= limit, text <= limit, records <= limit / UInt64(MemoryLayout<EventRecord>.stride) else { throw Malformed() }
+        let p = Prefix(metaLength: Int(meta), textLength: Int(text), recordCount: Int(records), metaSum: try r.u64(), textSum: try r.u64(),
+                       recordSum: try r.u64())
+        guard p.entrySize == size else { throw Malformed() }
+        return p
+    }
+
+    /// The rest of an entry once its header is read: the meta part's reader, and the arena and
+    /// records already in the log's storage (their checksums checked).
+    struct Body {
+        var reader: CacheByteReader
+        var text: PodList<UInt8>
+        var records: PodList<EventRecord>
+    }
+
+    /// The header of an entry held whole in memory, after checking its prefix and checksums.
+    static func header(_ buffer: UnsafeRawBufferPointer) throws(Malformed) -> (Header, Body) {
+        guard buffer.count >= prefixSize else { throw Malformed() }
+        let p = try prefix(buffer, entrySize: buffer.count)
+        let meta = UnsafeRawBufferPointer(rebasing: buffer[prefixSize..<(prefixSize + p.metaLength)])
+        let textStart = prefixSize + p.metaLength
+        let text = UnsafeRawBufferPointer(rebasing: buffer[textStart..<(textStart + p.textLength)])
+        let records = UnsafeRawBufferPointer(rebasing: buffer[(textStart + p.textLength)...])
+        guard CacheChecksum.of(meta) == p.metaSum, CacheChecksum.of(text) == p.textSum, CacheChecksum.of(records) == p.recordSum
+        else { throw Malformed() }
+        var r = CacheByteReader(meta)
+        let h = try header(&r)
+        return (h, Body(reader: r, text: PodList(text.bindMemory(to: UInt8.self)), records: PodList(copyingBytes: records, count: p.recordCount)))
+    }
+
+    /// The state in the open entry file `fd` of `size` bytes, when `accept` takes its header
+    /// (nil when not). The prefix and meta part are read into `room`; the arena and records
+    /// straight into the log's storage. Throws when the entry is malformed.
+    static func read(fd: Int32, size: Int, room: JournalReadRoom, accept: (Header) -> Bool) throws(Malformed) -> JournalFileState? {
+        guard size >= prefixSize else { throw Malformed() }
+        let start = room.buffer(atLeast: prefixSize)
+        guard readFully(fd, into: start.baseAddress!, count: prefixSize, at: 0) else { throw Malformed() }
+        let p = try prefix(UnsafeRawBufferPointer(rebasing: start[0..<prefixSize]), entrySize: size)
+        let metaRoom = room.buffer(atLeast: max(1, p.metaLength))
+        guard readFully(fd, into: metaRoom.baseAddress!, count: p.metaLength, at: prefixSize) else { throw Malformed() }
+        let meta = UnsafeRawBufferPointer(rebasing: metaRoom[0..<p.metaLength])
+        guard CacheChecksum.of(meta) == p.metaSum else { throw Malformed() }
+        var r = CacheByteReader(meta)
+        let h = try header(&r)
+        guard accept(h) else { return nil }
+        let textStart = prefixSize + p.metaLength
+        guard let text = PodList<UInt8>(count: p.textLength, fill: { readFully(fd, into: $0.baseAddress!, count: $0.count, at: textStart) }),
+              let records = PodList<EventRecord>(count: p.recordCount, fill: { readFully(fd, into: $0.baseAddress!, count: $0.count, at: textStart + p.textLength) }),
+              CacheChecksum.of(UnsafeRawBufferPointer(text.view)) == p.textSum,
+              CacheChecksum.of(UnsafeRawBufferPointer(records.view)) == p.recordSum
+        else { throw Malformed() }
+        return try state(h, Body(reader: r, text: text, records: records))
+    }
+
+    /// Reads exactly `count` bytes at `offset` of `fd` into `into`.
+    private static func readFully(_ fd: Int32, into: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Bool {
+        var done = 0
+        while done < count {
+            let n = pread(fd, into + done, count - done, off_t(offset + done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            if n == 0 { return false }
+            done += n
+        }
+        return true
+    }
+
+    /// The header fields at the start of the meta part.
+    private static func header(_ r: inout CacheByteReader) throws(Malformed) -> Header {
         let h = Header(relative: try r.string(), device: try r.u64(), inode: try r.u64(), consumed: try r.varint(), lines: try r.varint(),
                        checkLength: try r.varint(), checkHash: try r.u64())
         guard h.consumed >= 0, h.lines >= 0, h.checkLength >= 0, h.checkLength <= h.consumed else { throw Malformed() }
-        return (h, r)
+        return h
     }
 
-    /// The state a cache file holds (the caller has checked the header against the journal file).
-    static func state(_ header: Header, _ reader: CacheByteReader) throws(Malformed) -> JournalFileState {
-        var r = reader
+    /// The state a cache entry holds (the caller has checked the header against the journal file).
+    static func state(_ header: Header, _ body: Body) throws(Malformed) -> JournalFileState {
+        var r = body.reader
         var s = JournalFileState()
         s.device = header.device
         s.inode = header.inode
@@ -129,11 +223,11 @@ enum JournalCacheCodec {
         s.lines = header.lines
         s.tail = try r.raw()
         var log = EventLog()
-        log.text = TextArena(bytes: try r.slice(try r.count()).bindMemory(to: UInt8.self))
+        log.text = TextArena(storage: body.text)
         let labelCount = try r.count(unit: 8)
         log.labels.reserveCapacity(labelCount)
         for _ in 0..<labelCount { log.labels.append(TextRef(bits: try r.u64())) }
-        log.records = try r.records()
+        log.records = body.records
         let createCount = try r.count()
         log.creates.reserveCapacity(createCount)
         for _ in 0..<createCount {
@@ -264,18 +358,5 @@ private extension CacheByteReader {
         case 2: return .set(try body(&self))
         default: throw Malformed()
         }
-    }
-
-    /// Records as they lay in memory, after checking every op byte names an op.
-    mutating func records() throws(Malformed) -> PodList<EventRecord> {
-        let stride = MemoryLayout<EventRecord>.stride
-        let n = try count(unit: stride)
-        let bytes = try slice(n * stride)
-        let metaAt = MemoryLayout<EventRecord>.offset(of: \.meta)!
-        for k in 0..<n {
-            let meta = bytes.loadUnaligned(fromByteOffset: k * stride + metaAt, as: UInt64.self)
-            guard EventOp(rawValue: EventRecord.opCode(ofMeta: meta)) != nil else { throw Malformed() }
-        }
-        return PodList(copyingBytes: bytes, count: n)
     }
 }

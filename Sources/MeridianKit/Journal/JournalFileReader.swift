@@ -36,10 +36,15 @@ enum JournalFileReader {
 
     /// Brings `state` up to date with the file at `path` (`relative` names it in problems).
     static func update(_ state: inout JournalFileState, path: String, relative: String, info: SafeFiles.Info) -> Outcome {
+        update(&state, path: path, relative: relative, info: info, room: JournalReadRoom())
+    }
+
+    /// `update`, reading through `room` (memory a reading thread reuses from file to file).
+    static func update(_ state: inout JournalFileState, path: String, relative: String, info: SafeFiles.Info, room: JournalReadRoom) -> Outcome {
         let fresh = state.inode == 0
         if !fresh && (info.inode != state.inode || info.device != state.device || info.size < state.consumed) {
             state = JournalFileState()
-            let r = update(&state, path: path, relative: relative, info: info)
+            let r = update(&state, path: path, relative: relative, info: info, room: room)
             if case .unreadable = r { return r }
             return .replaced
         }
@@ -54,7 +59,7 @@ enum JournalFileReader {
             let start = state.consumed - state.tail.count
             if case .success(let bytes) = SafeFiles.readAll(fd: fd, from: start, upTo: state.consumed), bytes != state.tail {
                 state = JournalFileState()
-                _ = update(&state, path: path, relative: relative, info: info)
+                _ = update(&state, path: path, relative: relative, info: info, room: room)
                 return .replaced
             }
         }
@@ -69,15 +74,22 @@ enum JournalFileReader {
         var skippingLong = false
         var longStart = 0
         var carry: [UInt8] = []
+        // One buffer for every chunk, kept by the thread from file to file (its pages are faulted
+        // in once, not once per file) and filled straight from the file (never zeroed first).
+        let chunk = room.buffer(atLeast: max(1, min(chunkSize, size - offset)))
+        // The room's scratch, taken out for this read: a class's property passed `inout` for every
+        // line would be checked for exclusive access each time.
         var scratch = LineScratch()
-        // One buffer for every chunk of this read, filled straight from the file (never zeroed first).
-        let room = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, min(chunkSize, size - offset)), alignment: 16)
-        defer { room.deallocate() }
+        swap(&scratch, &room.scratch)
+        defer { swap(&scratch, &room.scratch) }
+        // Where the last chunk read lies in the file, to take the tail from it.
+        var lastChunk = 0..<0
         while offset < size {
-            let end = min(size, offset + room.count)
-            let got = readChunk(fd, from: offset, upTo: end, into: room)
+            let end = min(size, offset + min(chunk.count, chunkSize))
+            let got = readChunk(fd, from: offset, upTo: end, into: chunk)
             guard got > 0 else { break }
-            let buf = UnsafeBufferPointer(start: room.baseAddress!.assumingMemoryBound(to: UInt8.self), count: got)
+            lastChunk = offset..<(offset + got)
+            let buf = UnsafeBufferPointer(start: chunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: got)
             var lineStart = 0
             while let nl = memchrIndex(buf, from: lineStart) {
                 let lineNumber = state.lines + 1
@@ -111,7 +123,13 @@ enum JournalFileReader {
         }
         if large { state.log.shrinkToFit() }
         let tailStart = max(0, state.consumed - tailLength)
-        if case .success(let t) = SafeFiles.readAll(fd: fd, from: tailStart, upTo: state.consumed) { state.tail = t }
+        if lastChunk.lowerBound <= tailStart && state.consumed <= lastChunk.upperBound {
+            // The tail is still in the buffer: no second read.
+            let base = chunk.baseAddress!.assumingMemoryBound(to: UInt8.self) + (tailStart - lastChunk.lowerBound)
+            state.tail = Array(UnsafeBufferPointer(start: base, count: state.consumed - tailStart))
+        } else if case .success(let t) = SafeFiles.readAll(fd: fd, from: tailStart, upTo: state.consumed) {
+            state.tail = t
+        }
         return .appended(newEvents: before..<state.log.count)
     }
 

@@ -94,34 +94,42 @@ public final class JournalStore {
     }
 
     /// Brings every file's state up to date, in place. Files are independent, so when there is a
-    /// lot to read (a cold start) they are read and decoded on all cores; small refreshes stay on
-    /// this thread.
+    /// lot to read (a cold start) they are read and decoded on all cores: one worker per core,
+    /// each taking the next file (biggest first) and reusing its own buffers from file to file;
+    /// small refreshes stay on this thread.
     private func readAll(infos: [SafeFiles.Info]) -> [JournalFileReader.Outcome] {
         let paths = order
         let cache = self.cache
-        /// A file seen for the first time starts from its cache entry, when one is valid.
-        @Sendable func start(_ state: inout JournalFileState, _ k: Int, _ path: String) {
-            if state.inode == 0, let cache, let cached = cache.load(relative: paths[k], path: path, info: infos[k]) { state = cached }
+        let team = teamPath
+        /// Reads file `k` (from its cache entry first, when it is seen for the first time and one is valid).
+        @Sendable func read(_ state: inout JournalFileState, _ k: Int, room: JournalReadRoom) -> JournalFileReader.Outcome {
+            let path = team + "/" + paths[k]
+            if state.inode == 0, let cache, let cached = cache.load(relative: paths[k], path: path, info: infos[k], room: room) { state = cached }
+            return JournalFileReader.update(&state, path: path, relative: paths[k], info: infos[k], room: room)
         }
         var outcomes = [JournalFileReader.Outcome](repeating: .unchanged, count: paths.count)
         var pending = 0
         for k in paths.indices { pending += max(0, infos[k].size - states[k].consumed) }
-        let team = teamPath
-        if parallelRead, pending >= Self.parallelReadBytes, paths.count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        if parallelRead, pending >= Self.parallelReadBytes, paths.count > 1, cores > 1 {
+            // Biggest first: the last files taken are small, so the workers finish together.
+            let queue = paths.indices.sorted { infos[$0].size - states[$0].consumed > infos[$1].size - states[$1].consumed }
+            let next = WorkCounter()
             states.withUnsafeMutableBufferPointer { s in
                 outcomes.withUnsafeMutableBufferPointer { o in
                     let slots = Slots(states: s, outcomes: o)
-                    DispatchQueue.concurrentPerform(iterations: paths.count) { k in
-                        start(&slots.states[k], k, team + "/" + paths[k])
-                        slots.outcomes[k] = JournalFileReader.update(&slots.states[k], path: team + "/" + paths[k], relative: paths[k], info: infos[k])
+                    DispatchQueue.concurrentPerform(iterations: min(cores, paths.count)) { _ in
+                        let room = JournalReadRoom()
+                        while let i = next.take(below: queue.count) {
+                            let k = queue[i]
+                            slots.outcomes[k] = read(&slots.states[k], k, room: room)
+                        }
                     }
                 }
             }
         } else {
-            for k in paths.indices {
-                start(&states[k], k, team + "/" + paths[k])
-                outcomes[k] = JournalFileReader.update(&states[k], path: team + "/" + paths[k], relative: paths[k], info: infos[k])
-            }
+            let room = JournalReadRoom()
+            for k in paths.indices { outcomes[k] = read(&states[k], k, room: room) }
         }
         return outcomes
     }
@@ -129,7 +137,7 @@ public final class JournalStore {
     /// Below this many new bytes a refresh reads on the calling thread.
     static let parallelReadBytes = 1 << 20
 
-    /// Each worker writes only its own slot `k`.
+    /// Each worker writes only the slots `k` of the files it took.
     private struct Slots: @unchecked Sendable {
         let states: UnsafeMutableBufferPointer<JournalFileState>
         let outcomes: UnsafeMutableBufferPointer<JournalFileReader.Outcome>

@@ -1,26 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A growable list of plain values (no reference-counted parts) whose elements stay at one
 /// address for as long as the list's storage lives and is not grown: `view` hands them out as an
 /// `UnsafeBufferPointer`, so the merge and fold read thousands of lists through plain pointers.
 /// A value, like `Array`: copies share storage until one of them changes (copy on write).
 struct PodList<Element>: @unchecked Sendable {
-    /// Memory from `allocate`, freed when the last list sharing it goes.
+    /// Memory from `malloc`, freed when the last list sharing it goes. Growing or shrinking a
+    /// list nobody shares is a `realloc`: a big list changes size in place or by remapping its
+    /// pages, never by copying them to fresh (zero-filled, faulted-in) memory.
     private final class Storage: @unchecked Sendable {
-        let base: UnsafeMutablePointer<Element>
-        let capacity: Int
+        private(set) var base: UnsafeMutablePointer<Element>
+        private(set) var capacity: Int
 
         init(capacity: Int) {
             self.capacity = capacity
-            base = .allocate(capacity: Swift.max(capacity, 1))
+            base = Storage.allocate(capacity)
         }
 
-        deinit { base.deallocate() }
+        private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<Element> {
+            guard let raw = malloc(Swift.max(capacity, 1) * MemoryLayout<Element>.stride) else { fatalError("out of memory") }
+            return raw.bindMemory(to: Element.self, capacity: Swift.max(capacity, 1))
+        }
+
+        /// Changes the room to `capacity` (at least the elements in use), keeping the elements.
+        func resize(_ capacity: Int) {
+            guard let raw = realloc(base, Swift.max(capacity, 1) * MemoryLayout<Element>.stride) else { fatalError("out of memory") }
+            base = raw.bindMemory(to: Element.self, capacity: Swift.max(capacity, 1))
+            self.capacity = capacity
+        }
+
+        deinit { free(base) }
     }
 
     private var storage: Storage
     private(set) var count = 0
 
     init(capacity: Int = 0) {
-        precondition(_isPOD(Element.self), "PodList holds plain values only")
+        precondition(_isPOD(Element.self) && MemoryLayout<Element>.alignment <= 16, "PodList holds plain values only")
         storage = Storage(capacity: capacity)
     }
 
@@ -36,6 +54,14 @@ struct PodList<Element>: @unchecked Sendable {
         precondition(raw.count == count * MemoryLayout<Element>.stride)
         self.init(capacity: count)
         if count > 0 { UnsafeMutableRawPointer(storage.base).copyMemory(from: raw.baseAddress!, byteCount: raw.count) }
+        self.count = count
+    }
+
+    /// A list of `count` elements whose bytes `fill` writes into its fresh room (a file read
+    /// straight into the list, say); nil when `fill` fails.
+    init?(count: Int, fill: (UnsafeMutableRawBufferPointer) -> Bool) {
+        self.init(capacity: count)
+        guard count == 0 || fill(UnsafeMutableRawBufferPointer(start: storage.base, count: count * MemoryLayout<Element>.stride)) else { return nil }
         self.count = count
     }
 
@@ -68,7 +94,12 @@ struct PodList<Element>: @unchecked Sendable {
         }
     }
 
+    /// Gives the list `capacity` room: in place when no copy shares the storage, else in a fresh copy.
     private mutating func move(capacity: Int) {
+        if isKnownUniquelyReferenced(&storage) {
+            storage.resize(capacity)
+            return
+        }
         let fresh = Storage(capacity: capacity)
         fresh.base.initialize(from: storage.base, count: count)
         storage = fresh

@@ -28,6 +28,8 @@ struct TextArena: Sendable {
 
     init() {}
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = PodList(bytes) }
+    /// An arena holding the bytes of `storage` (shared, not copied).
+    init(storage: PodList<UInt8>) { self.bytes = storage }
 
     var count: Int { bytes.count }
 
