@@ -287,14 +287,7 @@ public struct JSONParser {
         guard pos + 4 <= bytes.count else { throw fail("short \\u escape") }
         var v: UInt32 = 0
         for _ in 0..<4 {
-            let c = bytes[pos]
-            let d: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - 0x30)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - 0x61 + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - 0x41 + 10)
-            default: throw fail("invalid \\u escape")
-            }
+            guard let d = HexDigit.value(bytes[pos]) else { throw fail("invalid \\u escape") }
             v = v << 4 | d
             pos += 1
         }

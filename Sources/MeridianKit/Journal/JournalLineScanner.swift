@@ -250,14 +250,7 @@ enum JournalLineScanner {
     static func hex4(_ p: UnsafePointer<UInt8>) -> UInt32? {
         var v: UInt32 = 0
         for k in 0..<4 {
-            let c = p[k]
-            let d: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - 0x30)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - 0x61 + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - 0x41 + 10)
-            default: return nil
-            }
+            guard let d = HexDigit.value(p[k]) else { return nil }
             v = v << 4 | d
         }
         return v

@@ -111,13 +111,7 @@ enum JournalTree {
         var named: [(String, UInt8)] = [], invalid: [String] = []
         while let entry = readdir(dir) {
             let type = entry.pointee.d_type
-            let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, Bool) in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let n = bytes.firstIndex(of: 0) ?? bytes.count
-                let slice = UnsafeBufferPointer(rebasing: bytes[0..<n])
-                if let s = String(validating: slice, as: UTF8.self) { return (s, true) }
-                return (String(decoding: slice, as: UTF8.self), false)
-            }
+            let (name, valid) = SafeFiles.entryName(entry)
             if name == "." || name == ".." { continue }
             if valid { named.append((name, type)) } else { invalid.append(name) }
         }

@@ -37,6 +37,17 @@ public enum SafeFiles {
         public var invalidNames: [String] = []
     }
 
+    /// A directory entry's name, and whether it is valid UTF-8 (if not, shown with U+FFFD).
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> (name: String, valid: Bool) {
+        withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, Bool) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let n = bytes.firstIndex(of: 0) ?? bytes.count
+            let slice = UnsafeBufferPointer(rebasing: bytes[0..<n])
+            if let s = String(validating: slice, as: UTF8.self) { return (s, true) }
+            return (String(decoding: slice, as: UTF8.self), false)
+        }
+    }
+
     /// Lists a directory without following a symbolic link at its last component.
     public static func listing(_ path: String) -> Listing {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
@@ -45,13 +56,7 @@ public enum SafeFiles {
         defer { closedir(dir) }
         var out = Listing()
         while let entry = readdir(dir) {
-            let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, Bool) in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let n = bytes.firstIndex(of: 0) ?? bytes.count
-                let slice = UnsafeBufferPointer(rebasing: bytes[0..<n])
-                if let s = String(validating: slice, as: UTF8.self) { return (s, true) }
-                return (String(decoding: slice, as: UTF8.self), false)
-            }
+            let (name, valid) = entryName(entry)
             if name == "." || name == ".." { continue }
             if valid { out.names.append(name) } else { out.invalidNames.append(name) }
         }
