@@ -249,35 +249,28 @@ public struct JSONParser {
             guard pos < bytes.count else { throw fail("unterminated escape") }
             let e = bytes[pos]
             pos += 1
-            switch e {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "/"): out.append(0x2F)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try hex4()
-                if (0xD800...0xDBFF).contains(scalar) {
-                    if pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") {
-                        pos += 2
-                        let low = try hex4()
-                        if (0xDC00...0xDFFF).contains(low) {
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        } else {
-                            appendScalar(0xFFFD, to: &out)
-                            scalar = low
-                        }
-                    } else {
-                        scalar = 0xFFFD
-                    }
-                }
-                if (0xD800...0xDFFF).contains(scalar) { scalar = 0xFFFD }
-                appendScalar(scalar, to: &out)
-            default: throw fail("invalid escape")
+            if let b = JSONEscapeBytes.simple(e) {
+                out.append(b)
+                continue
             }
+            guard e == UInt8(ascii: "u") else { throw fail("invalid escape") }
+            var scalar = try hex4()
+            if (0xD800...0xDBFF).contains(scalar) {
+                if pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") {
+                    pos += 2
+                    let low = try hex4()
+                    if (0xDC00...0xDFFF).contains(low) {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        appendScalar(0xFFFD, to: &out)
+                        scalar = low
+                    }
+                } else {
+                    scalar = 0xFFFD
+                }
+            }
+            if (0xD800...0xDFFF).contains(scalar) { scalar = 0xFFFD }
+            appendScalar(scalar, to: &out)
         }
         guard let s = out.withUnsafeBufferPointer({ Self.validString($0) }) else { throw fail("invalid UTF-8 in a string") }
         return s
@@ -287,7 +280,7 @@ public struct JSONParser {
         guard pos + 4 <= bytes.count else { throw fail("short \\u escape") }
         var v: UInt32 = 0
         for _ in 0..<4 {
-            guard let d = HexDigit.value(bytes[pos]) else { throw fail("invalid \\u escape") }
+            guard let d = JSONEscapeBytes.hexValue(bytes[pos]) else { throw fail("invalid \\u escape") }
             v = v << 4 | d
             pos += 1
         }

@@ -77,7 +77,7 @@ enum JournalCacheCodec {
         for st in log.statuses {
             body.ref(st.text)
             body.u8(UInt8(StatusKind.allCases.firstIndex(of: st.kind)!))
-            body.optionalDate(st.until)
+            body.dateIfPresent(st.until)
         }
         body.varint(log.timeOffs.count)
         for t in log.timeOffs {
@@ -250,7 +250,7 @@ enum JournalCacheCodec {
             let text = try r.ref()
             let k = Int(try r.u8())
             guard k < StatusKind.allCases.count else { throw Malformed() }
-            log.statuses.append(StatusDetail(text: text, kind: StatusKind.allCases[k], until: try r.optionalDate()))
+            log.statuses.append(StatusDetail(text: text, kind: StatusKind.allCases[k], until: try r.dateIfPresent()))
         }
         let timeOffCount = try r.count()
         for _ in 0..<timeOffCount {
@@ -294,7 +294,7 @@ private extension CacheByteWriter {
         if let d { u8(1); due(d) } else { u8(0) }
     }
 
-    mutating func optionalDate(_ d: Date?) {
+    mutating func dateIfPresent(_ d: Date?) {
         if let d { u8(1); double(d.timeIntervalSince1970) } else { u8(0) }
     }
 
@@ -332,7 +332,7 @@ private extension CacheByteReader {
         return LocalDate(daysSinceEpoch: d)
     }
 
-    mutating func optionalDate() throws(Malformed) -> Date? { try flag() ? try date() : nil }
+    mutating func dateIfPresent() throws(Malformed) -> Date? { try flag() ? try date() : nil }
 
     mutating func priority() throws(Malformed) -> Priority {
         let i = Int(try u8())

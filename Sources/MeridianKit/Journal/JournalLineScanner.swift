@@ -143,19 +143,14 @@ enum JournalLineScanner {
                 out.append(contentsOf: UnsafeBufferPointer(start: base + piece, count: k - piece))
                 let e = base[k + 1]
                 var skip = 2
-                switch e {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"):
+                if let b = JSONEscapeBytes.simple(e) {
+                    out.append(b)
+                } else if e == UInt8(ascii: "u") {
                     // Four hex digits naming a scalar outside the surrogates; anything else is the full parser's.
                     guard k + 6 <= n, let v = JournalLineScanner.hex4(base + k + 2), v < 0xD800 || v > 0xDFFF else { return nil }
                     JournalLineScanner.appendScalar(v, to: &out)
                     skip = 6
-                default:
+                } else {
                     return nil
                 }
                 piece = k + skip
@@ -250,7 +245,7 @@ enum JournalLineScanner {
     static func hex4(_ p: UnsafePointer<UInt8>) -> UInt32? {
         var v: UInt32 = 0
         for k in 0..<4 {
-            guard let d = HexDigit.value(p[k]) else { return nil }
+            guard let d = JSONEscapeBytes.hexValue(p[k]) else { return nil }
             v = v << 4 | d
         }
         return v
