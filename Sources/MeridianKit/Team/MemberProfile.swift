@@ -56,10 +56,6 @@ public struct MemberProfile: Sendable, Equatable {
                         continue
                     }
                     for (text, node) in texts {
-                        if let r = HourRangeFastParse.parse(text) {
-                            hours.days[day].append(r)
-                            continue
-                        }
                         switch HourRange.parse(text) {
                         case .success(let r): hours.days[day].append(r)
                         case .failure(let e): problems.append(src.problem("bad hours for '\(key)': \(e.message)", at: node))

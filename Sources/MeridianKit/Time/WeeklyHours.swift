@@ -17,6 +17,13 @@ public struct HourRange: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `HH:MM-HH:MM`; the error is a plain sentence.
     public static func parse(_ text: String) -> Result<HourRange, HoursError> {
+        // The common spelling `HH:MM-HH:MM` is read from its bytes; anything else goes the long way.
+        if let r = HourRangeFastParse.parse(text) { return .success(r) }
+        return parseAnySpelling(text)
+    }
+
+    /// `parse` without the byte-level shortcut: any spacing, every error message.
+    static func parseAnySpelling(_ text: String) -> Result<HourRange, HoursError> {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2,
               let a = parseClock(String(parts[0]).trimmingCharacters(in: .whitespaces)),
