@@ -3,26 +3,32 @@ import Foundation
 import Glibc
 #endif
 
-/// Decoded journal files kept between runs, one cache file per journal file, in a directory
+/// Decoded journal files kept between runs, in one pack file (`JournalCachePack`) in a directory
 /// outside TEAM (the CLI uses `$XDG_STATE_HOME/meridian/cache/<hash of TEAM's real path>/`).
 ///
 /// An entry is used only when the journal file is still the one it was made from: same device
 /// and inode, at least as long as what was read, and the same bytes just before the read offset
 /// (a hash of up to `checkLength` bytes). Then only the bytes after that offset are parsed.
-/// A corrupt, truncated, foreign-version or stale entry is ignored and rewritten. Writes go to a
-/// temporary file renamed into place, so a concurrent reader sees a whole old or a whole new
-/// entry, never a torn one; a write that fails is dropped silently (the cache is an optimisation,
-/// never a reason to fail).
+/// A corrupt, truncated, foreign-version or stale entry is ignored, and the pack is rewritten
+/// whole when any entry changed. Writes go to a temporary file renamed into place, so a
+/// concurrent reader sees a whole old or a whole new pack, never a torn one; a write that fails
+/// is dropped silently (the cache is an optimisation, never a reason to fail).
 public final class JournalCache: @unchecked Sendable {
     public let directory: String
     static let checkLength = 4096
     private let lock = NSLock()
-    /// What each journal file's entry on disk holds (inode and offset), to rewrite only what changed.
+    /// What each journal file's entry in the pack on disk holds (inode and offset), to rewrite
+    /// the pack only when one changed.
     private var onDisk: [String: (inode: UInt64, consumed: Int)] = [:]
+    /// The pack opened for loads (with its directory), or nil (none yet, or none valid).
+    private var pack: (fd: Int32, slots: [String: JournalCachePack.Slot])?
+    private var packOpened = false
 
     public init(directory: String) {
         self.directory = directory
     }
+
+    deinit { closePack() }
 
     /// The cache directory for a team directory: `<stateDirectory>/cache/<16 hex digits>`, the
     /// digits hashing TEAM's real path (so two spellings of one TEAM share a cache).
@@ -36,17 +42,8 @@ public final class JournalCache: @unchecked Sendable {
         return stateDirectory + "/cache/" + String(h, radix: 16).leftPadded(to: 16)
     }
 
-    /// Each worker writes only its own slot.
-    private struct Flags: @unchecked Sendable {
-        let slots: UnsafeMutableBufferPointer<Bool>
-        init(_ s: UnsafeMutableBufferPointer<Bool>) { slots = s }
-    }
-
-    /// The entry's file name for a journal file (relative to TEAM).
-    static func entryName(_ relative: String) -> String {
-        let h = Array(relative.utf8).withUnsafeBufferPointer { JournalBytes.hash($0) }
-        return String(h, radix: 16).leftPadded(to: 16) + ".mjc"
-    }
+    /// The pack file's path.
+    var packPath: String { directory + "/" + JournalCachePack.fileName }
 
     /// The cached state of a journal file when it is still valid for the file at `path`.
     func load(relative: String, path: String, info: SafeFiles.Info) -> JournalFileState? {
@@ -54,14 +51,14 @@ public final class JournalCache: @unchecked Sendable {
     }
 
     /// `load`, reading the entry's small parts into `room`'s buffer (reused from file to file)
-    /// and its arena and records straight into the log.
+    /// and its arena and records straight into the log. Safe from several threads at once.
     func load(relative: String, path: String, info: SafeFiles.Info, room: JournalReadRoom) -> JournalFileState? {
-        let fd = open(directory + "/" + Self.entryName(relative), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size <= 1 << 30 else { return nil }
-        let loaded = try? JournalCacheCodec.read(fd: fd, size: Int(st.st_size), room: room) { header in
+        lock.lock()
+        if !packOpened { openPack(room: room) }
+        let found = pack.flatMap { p in p.slots[relative].map { (p.fd, $0) } }
+        lock.unlock()
+        guard let (fd, slot) = found else { return nil }
+        let loaded = try? JournalCacheCodec.read(fd: fd, base: slot.offset, size: slot.size, room: room) { header in
             header.relative == relative && header.device == info.device && header.inode == info.inode
                 && header.consumed <= info.size
                 && header.checkLength == min(Self.checkLength, header.consumed)
@@ -72,6 +69,28 @@ public final class JournalCache: @unchecked Sendable {
         onDisk[relative] = (state.inode, state.consumed)
         lock.unlock()
         return state
+    }
+
+    /// Opens the pack and reads its directory (the caller holds the lock).
+    private func openPack(room: JournalReadRoom) {
+        packOpened = true
+        let fd = open(packPath, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG,
+              let slots = try? JournalCachePack.index(fd: fd, size: Int(st.st_size), room: room)
+        else {
+            close(fd)
+            return
+        }
+        pack = (fd, slots)
+    }
+
+    /// Closes the pack opened for loads; the next load opens the pack then on disk.
+    private func closePack() {
+        if let p = pack { close(p.fd) }
+        pack = nil
+        packOpened = false
     }
 
     /// A hash of the `length` bytes before `consumed` in the file at `path` (nil: unreadable).
@@ -95,61 +114,83 @@ public final class JournalCache: @unchecked Sendable {
         }
     }
 
-    /// Writes the entries of files whose state differs from what is on disk, and removes entries
-    /// of journal files that are gone. Never throws; a failed write leaves no partial file.
+    /// Rewrites the pack when a journal file's state differs from its entry on disk (or files
+    /// came or went); entries of journal files no longer in TEAM are dropped. Never throws; a
+    /// failed write leaves no partial file.
     func save(_ states: [(relative: String, path: String, state: JournalFileState)]) {
-        guard Self.makeDirectories(directory) else { return }
-        var keep = Set<String>()
-        var dirty: [(relative: String, path: String, state: JournalFileState)] = []
+        let items = states.filter { $0.state.inode != 0 }
         lock.lock()
-        for item in states {
-            keep.insert(Self.entryName(item.relative))
-            guard item.state.inode != 0 else { continue }
-            if let d = onDisk[item.relative], d.inode == item.state.inode, d.consumed == item.state.consumed { continue }
-            dirty.append(item)
-        }
+        let known = onDisk, packed = pack?.slots.count
         lock.unlock()
-        let written = Flags(UnsafeMutableBufferPointer<Bool>.allocate(capacity: dirty.count))
-        written.slots.initialize(repeating: false)
-        defer { written.slots.deallocate() }
-        let write: @Sendable (Int) -> Void = { [dirty, directory] k in
-            let item = dirty[k]
-            let s = item.state
-            let length = min(Self.checkLength, s.consumed)
-            guard let check = Self.checkHash(path: item.path, consumed: s.consumed, length: length) else { return }
-            let header = JournalCacheCodec.Header(relative: item.relative, device: s.device, inode: s.inode, consumed: s.consumed,
-                                                  lines: s.lines, checkLength: length, checkHash: check)
-            written.slots[k] = Self.writeAtomically(JournalCacheCodec.encode(s, header: header), to: directory + "/" + Self.entryName(item.relative))
+        let changed = packed != items.count || items.contains { item in
+            guard let d = known[item.relative] else { return true }
+            return d.inode != item.state.inode || d.consumed != item.state.consumed
         }
-        if dirty.count > 8 && ProcessInfo.processInfo.activeProcessorCount > 1 {
-            DispatchQueue.concurrentPerform(iterations: dirty.count, execute: write)
-        } else {
-            for k in dirty.indices { write(k) }
+        guard changed, Self.makeDirectories(directory) else { return }
+        // The check hash of an entry already on disk is unknown here (it was checked, not kept):
+        // every header is made afresh, reading up to 4 KiB of each journal file.
+        var pieces = [JournalCacheCodec.Pieces?](repeating: nil, count: items.count)
+        withExtendedLifetime(items) {
+            pieces.withUnsafeMutableBufferPointer { p in
+                    let out = EncodeSlots(pieces: p)
+                    let encode: @Sendable (Int) -> Void = { k in
+                        let s = items[k].state
+                        let length = min(Self.checkLength, s.consumed)
+                        guard let check = Self.checkHash(path: items[k].path, consumed: s.consumed, length: length) else { return }
+                        let header = JournalCacheCodec.Header(relative: items[k].relative, device: s.device, inode: s.inode, consumed: s.consumed,
+                                                              lines: s.lines, checkLength: length, checkHash: check)
+                        out.pieces[k] = JournalCacheCodec.pieces(s, header: header)
+                    }
+                    if items.count > 8 && ProcessInfo.processInfo.activeProcessorCount > 1 {
+                        DispatchQueue.concurrentPerform(iterations: items.count, execute: encode)
+                    } else {
+                        for k in items.indices { encode(k) }
+                    }
+            }
+            // A journal file that could not be read back is left out (its next load parses it).
+            let kept = items.indices.filter { pieces[$0] != nil }
+            let head = JournalCachePack.head(names: kept.map { items[$0].relative }, sizes: kept.map { pieces[$0]!.size })
+            let written = Self.writeAtomically(to: packPath) { fd in
+                guard head.withUnsafeBytes({ JournalCachePack.write($0, to: fd) }) else { return false }
+                for k in kept {
+                    let p = pieces[k]!
+                    guard p.head.withUnsafeBytes({ JournalCachePack.write($0, to: fd) }),
+                          JournalCachePack.write(p.text, to: fd), JournalCachePack.write(p.records, to: fd) else { return false }
+                }
+                return true
+            }
+            lock.lock()
+            closePack()
+            if written {
+                onDisk = [:]
+                for k in kept { onDisk[items[k].relative] = (items[k].state.inode, items[k].state.consumed) }
+            }
+            lock.unlock()
         }
-        lock.lock()
-        for (k, item) in dirty.enumerated() where written.slots[k] { onDisk[item.relative] = (item.state.inode, item.state.consumed) }
-        lock.unlock()
-        // Entries of journal files no longer in TEAM (renamed, deleted) are dropped.
-        for name in SafeFiles.list(directory) where name.hasSuffix(".mjc") && !keep.contains(name) {
+        // Entries of older versions of Meridian, one file per journal file, are dropped.
+        for name in SafeFiles.list(directory) where name.hasSuffix(".mjc") {
             unlink(directory + "/" + name)
         }
     }
 
+    /// Each encoding worker writes only its own slot.
+    private struct EncodeSlots: @unchecked Sendable {
+        let pieces: UnsafeMutableBufferPointer<JournalCacheCodec.Pieces?>
+    }
+
     /// Writes `bytes` to a unique temporary file beside `path`, then renames it over `path`.
     static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
+        writeAtomically(to: path) { fd in bytes.withUnsafeBytes { JournalCachePack.write($0, to: fd) } }
+    }
+
+    /// Lets `fill` write a unique temporary file beside `path` (false: it failed), then renames
+    /// it over `path`.
+    static func writeAtomically(to path: String, fill: (Int32) -> Bool) -> Bool {
         var g = SystemRandomNumberGenerator()
         let temp = path + ".\(getpid()).\(String(g.next() as UInt64, radix: 16)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return false }
-        var done = 0
-        let ok: Bool = bytes.withUnsafeBytes { buf in
-            while done < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                done += n
-            }
-            return true
-        }
+        let ok = fill(fd)
         close(fd)
         guard ok, rename(temp, path) == 0 else {
             unlink(temp)

@@ -42,13 +42,37 @@ enum JournalCacheCodec {
 
     // MARK: - Encoding
 
-    static func encode(_ s: JournalFileState, header: Header) -> [UInt8] {
-        withExtendedLifetime(s.log) { encode(s, s.log.view, header: header) }
+    /// One entry ready to write: its prefix and meta part in `head`, then the log's arena and
+    /// records as they lie in memory (valid only while the state's log is alive).
+    struct Pieces {
+        var head: [UInt8]
+        var text: UnsafeRawBufferPointer
+        var records: UnsafeRawBufferPointer
+
+        /// The entry's size in bytes.
+        var size: Int { head.count + text.count + records.count }
     }
 
-    private static func encode(_ s: JournalFileState, _ log: EventLogView, header: Header) -> [UInt8] {
+    /// The entry of `s` as one array (tests, and callers that keep it).
+    static func encode(_ s: JournalFileState, header: Header) -> [UInt8] {
+        withExtendedLifetime(s.log) {
+            let p = pieces(s, s.log.view, header: header)
+            var out = p.head
+            out.reserveCapacity(p.size)
+            out.append(contentsOf: p.text)
+            out.append(contentsOf: p.records)
+            return out
+        }
+    }
+
+    /// The entry of `s` as pieces; the caller keeps `s.log` alive while it uses them.
+    static func pieces(_ s: JournalFileState, header: Header) -> Pieces { pieces(s, s.log.view, header: header) }
+
+    private static func pieces(_ s: JournalFileState, _ log: EventLogView, header: Header) -> Pieces {
         var body = CacheByteWriter()
-        body.bytes.reserveCapacity(256 + log.labels.count * 8 + log.creates.count * 48 + log.edits.count * 24)
+        body.bytes.reserveCapacity(prefixSize + 256 + log.labels.count * 8 + log.creates.count * 48 + log.edits.count * 24)
+        // Room for the prefix, filled in once the meta part's size and checksum are known.
+        body.bytes.append(contentsOf: repeatElement(0, count: prefixSize))
         body.string(header.relative)
         body.u64(header.device)
         body.u64(header.inode)
@@ -97,20 +121,19 @@ enum JournalCacheCodec {
             body.string(p.message)
         }
         let text = UnsafeRawBufferPointer(log.text.bytes), records = UnsafeRawBufferPointer(log.records)
-        var out = CacheByteWriter()
-        out.bytes.reserveCapacity(prefixSize + body.bytes.count + text.count + records.count)
-        out.u64(magic)
-        out.u64(layout)
-        out.u64(UInt64(body.bytes.count))
-        out.u64(UInt64(text.count))
-        out.u64(UInt64(log.records.count))
-        out.u64(body.bytes.withUnsafeBytes { CacheChecksum.of($0) })
-        out.u64(CacheChecksum.of(text))
-        out.u64(CacheChecksum.of(records))
-        out.bytes.append(contentsOf: body.bytes)
-        out.bytes.append(contentsOf: text)
-        out.bytes.append(contentsOf: records)
-        return out.bytes
+        let metaLength = body.bytes.count - prefixSize
+        let metaSum = body.bytes.withUnsafeBytes { CacheChecksum.of(UnsafeRawBufferPointer(rebasing: $0[prefixSize...])) }
+        var prefix = CacheByteWriter()
+        prefix.u64(magic)
+        prefix.u64(layout)
+        prefix.u64(UInt64(metaLength))
+        prefix.u64(UInt64(text.count))
+        prefix.u64(UInt64(log.records.count))
+        prefix.u64(metaSum)
+        prefix.u64(CacheChecksum.of(text))
+        prefix.u64(CacheChecksum.of(records))
+        body.bytes.replaceSubrange(0..<prefixSize, with: prefix.bytes)
+        return Pieces(head: body.bytes, text: text, records: records)
     }
 
     // MARK: - Decoding
@@ -166,22 +189,22 @@ enum JournalCacheCodec {
         return (h, Body(reader: r, text: PodList(text.bindMemory(to: UInt8.self)), records: PodList(copyingBytes: records, count: p.recordCount)))
     }
 
-    /// The state in the open entry file `fd` of `size` bytes, when `accept` takes its header
-    /// (nil when not). The prefix and meta part are read into `room`; the arena and records
-    /// straight into the log's storage. Throws when the entry is malformed.
-    static func read(fd: Int32, size: Int, room: JournalReadRoom, accept: (Header) -> Bool) throws(Malformed) -> JournalFileState? {
+    /// The state in the entry of `size` bytes at offset `base` of the open file `fd`, when
+    /// `accept` takes its header (nil when not). The prefix and meta part are read into `room`;
+    /// the arena and records straight into the log's storage. Throws when the entry is malformed.
+    static func read(fd: Int32, base: Int = 0, size: Int, room: JournalReadRoom, accept: (Header) -> Bool) throws(Malformed) -> JournalFileState? {
         guard size >= prefixSize else { throw Malformed() }
         let start = room.buffer(atLeast: prefixSize)
-        guard readFully(fd, into: start.baseAddress!, count: prefixSize, at: 0) else { throw Malformed() }
+        guard readFully(fd, into: start.baseAddress!, count: prefixSize, at: base) else { throw Malformed() }
         let p = try prefix(UnsafeRawBufferPointer(rebasing: start[0..<prefixSize]), entrySize: size)
         let metaRoom = room.buffer(atLeast: max(1, p.metaLength))
-        guard readFully(fd, into: metaRoom.baseAddress!, count: p.metaLength, at: prefixSize) else { throw Malformed() }
+        guard readFully(fd, into: metaRoom.baseAddress!, count: p.metaLength, at: base + prefixSize) else { throw Malformed() }
         let meta = UnsafeRawBufferPointer(rebasing: metaRoom[0..<p.metaLength])
         guard CacheChecksum.of(meta) == p.metaSum else { throw Malformed() }
         var r = CacheByteReader(meta)
         let h = try header(&r)
         guard accept(h) else { return nil }
-        let textStart = prefixSize + p.metaLength
+        let textStart = base + prefixSize + p.metaLength
         guard let text = PodList<UInt8>(count: p.textLength, fill: { readFully(fd, into: $0.baseAddress!, count: $0.count, at: textStart) }),
               let records = PodList<EventRecord>(count: p.recordCount, fill: { readFully(fd, into: $0.baseAddress!, count: $0.count, at: textStart + p.textLength) }),
               CacheChecksum.of(UnsafeRawBufferPointer(text.view)) == p.textSum,
@@ -191,7 +214,7 @@ enum JournalCacheCodec {
     }
 
     /// Reads exactly `count` bytes at `offset` of `fd` into `into`.
-    private static func readFully(_ fd: Int32, into: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Bool {
+    static func readFully(_ fd: Int32, into: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Bool {
         var done = 0
         while done < count {
             let n = pread(fd, into + done, count - done, off_t(offset + done))

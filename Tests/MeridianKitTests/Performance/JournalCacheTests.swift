@@ -53,6 +53,11 @@ import Glibc
         SnapshotDump.text(try Team(path: f.path, cache: JournalCache(directory: dir)).snapshot)
     }
 
+    /// The journal files the pack in `dir` holds entries for.
+    static func packed(_ dir: String) -> [String] {
+        (JournalCachePack.entries(at: dir + "/" + JournalCachePack.fileName) ?? []).map(\.name).sorted()
+    }
+
     static func tempDir() -> String { NSTemporaryDirectory() + "meridian-cache-test-" + UUID().uuidString.lowercased() }
 
     /// The sorted list of files under `path` with their sizes: TEAM must not change.
@@ -96,8 +101,8 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let before = Self.tree(f.path)
         #expect(try Self.cached(f, dir) == Self.uncached(f)) // fresh: writes the cache
-        let entries = SafeFiles.list(dir).filter { $0.hasSuffix(".mjc") }
-        #expect(entries.count == 2)
+        #expect(Self.packed(dir) == ["journal/ann/lap.jsonl", "journal/bob/desk.jsonl"])
+        #expect(SafeFiles.list(dir) == [JournalCachePack.fileName], "one file holds the whole cache")
         #expect(try Self.cached(f, dir) == Self.uncached(f)) // warm: reads it
         #expect(Self.tree(f.path) == before, "TEAM stays cache-free")
 
@@ -131,10 +136,10 @@ import Glibc
         // A conflict copy appears, then disappears.
         f.write("journal/ann/lap.sync-conflict-20261125-120000-ABCDEFG.jsonl", Line.create("R1", id: "rep", lc: 700) + Line.create("R2", id: "r2", lc: 701))
         #expect(try Self.cached(f, dir) == Self.uncached(f))
-        #expect(SafeFiles.list(dir).filter { $0.hasSuffix(".mjc") }.count == 3)
+        #expect(Self.packed(dir).count == 3)
         unlink(f.path + "/journal/ann/lap.sync-conflict-20261125-120000-ABCDEFG.jsonl")
         #expect(try Self.cached(f, dir) == Self.uncached(f))
-        #expect(SafeFiles.list(dir).filter { $0.hasSuffix(".mjc") }.count == 2, "entries of vanished files are dropped")
+        #expect(Self.packed(dir).count == 2, "entries of vanished files are dropped")
     }
 
     @Test func corruptTruncatedAndForeignEntriesAreIgnoredAndRewritten() throws {
@@ -143,7 +148,7 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let truth = try Self.uncached(f)
         _ = try Self.cached(f, dir)
-        let entries = SafeFiles.list(dir).filter { $0.hasSuffix(".mjc") }.map { dir + "/" + $0 }
+        let entries = [dir + "/" + JournalCachePack.fileName]
         let originals = try entries.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         var rng = SeededRandom(seed: 3)
         func flip(_ d: Data, at i: Int, _ mask: UInt8) -> Data {
@@ -183,9 +188,10 @@ import Glibc
         let dir = Self.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         _ = try Self.cached(f, dir)
-        let entry = dir + "/" + JournalCache.entryName("journal/ann/lap.jsonl")
-        let data = try Data(contentsOf: URL(fileURLWithPath: entry))
-        let (header, state) = try data.withUnsafeBytes { buf in
+        let pack = dir + "/" + JournalCachePack.fileName
+        var entries = try #require(JournalCachePack.entries(at: pack))
+        let k = try #require(entries.firstIndex { $0.name == "journal/ann/lap.jsonl" })
+        let (header, state) = try entries[k].entry.withUnsafeBytes { buf in
             let (h, r) = try JournalCacheCodec.header(buf)
             return (h, try JournalCacheCodec.state(h, r))
         }
@@ -196,7 +202,8 @@ import Glibc
         events[1].payload = .taskCreate(fields)
         edited.log = EventLog()
         for e in events { edited.log.append(e) }
-        #expect(JournalCache.writeAtomically(JournalCacheCodec.encode(edited, header: header), to: entry))
+        entries[k].entry = JournalCacheCodec.encode(edited, header: header)
+        #expect(JournalCache.writeAtomically(JournalCachePack.bytes(entries), to: pack))
         let warm = try Self.cached(f, dir)
         #expect(warm.contains("'From the cache'"))
         #expect(try !Self.uncached(f).contains("From the cache"))
@@ -208,8 +215,11 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: dir) }
         _ = try Self.cached(f, dir)
         // Swap the two entries' names: each names the other journal file inside.
-        let a = dir + "/" + JournalCache.entryName("journal/ann/lap.jsonl"), b = dir + "/" + JournalCache.entryName("journal/bob/desk.jsonl")
-        #expect(rename(a, dir + "/swap") == 0 && rename(b, a) == 0 && rename(dir + "/swap", b) == 0)
+        let pack = dir + "/" + JournalCachePack.fileName
+        let entries = try #require(JournalCachePack.entries(at: pack))
+        #expect(entries.count == 2)
+        let swapped = [(name: entries[1].name, entry: entries[0].entry), (name: entries[0].name, entry: entries[1].entry)]
+        #expect(JournalCache.writeAtomically(JournalCachePack.bytes(swapped), to: pack))
         #expect(try Self.cached(f, dir) == Self.uncached(f))
     }
 
@@ -229,6 +239,25 @@ import Glibc
             #expect(try Self.cached(f, dir) == truth)
             #expect(!SafeFiles.list(dir).contains { $0.hasSuffix(".tmp") }, "no temporary file left behind")
         }
+    }
+
+    /// A warm start with nothing new leaves the pack alone; an append rewrites it; a cache
+    /// folder from an older Meridian (one `.mjc` file per journal file) is cleared.
+    @Test func thePackIsRewrittenOnlyWhenAJournalChanged() throws {
+        let f = Self.richTeam()
+        let dir = Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(JournalCache.makeDirectories(dir))
+        #expect(JournalCache.writeAtomically(Array("an old entry".utf8), to: dir + "/0123456789abcdef.mjc"))
+        _ = try Self.cached(f, dir)
+        let pack = dir + "/" + JournalCachePack.fileName
+        #expect(SafeFiles.list(dir) == [JournalCachePack.fileName], "the old entries are gone")
+        let first = SafeFiles.info(pack).inode
+        _ = try Self.cached(f, dir)
+        #expect(SafeFiles.info(pack).inode == first, "nothing new: not rewritten")
+        f.append("journal/ann/lap.jsonl", Line.event(id: "new", lc: 800, by: "ann", op: "task.comment", #""task":"T.2","text":"x""#))
+        #expect(try Self.cached(f, dir) == Self.uncached(f))
+        #expect(SafeFiles.info(pack).inode != first, "an append rewrites it")
     }
 
     @Test func theCacheDirectoryDependsOnTheRealPath() throws {
