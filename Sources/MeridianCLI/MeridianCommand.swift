@@ -20,21 +20,21 @@ public enum MeridianMain {
         do {
             var command = try MeridianCommand.parseAsRoot(LeadingGlobalOptions.reorder(arguments))
             try command.run()
-            exit(0)
+            ProcessExit.exit(0)
         } catch let e as CLIError {
             Output.error(e.message)
-            exit(e.code)
+            ProcessExit.exit(e.code)
         } catch let e as ExitCode {
-            exit(e.rawValue)
+            ProcessExit.exit(e.rawValue)
         } catch {
             let code = MeridianCommand.exitCode(for: error)
             if code == .success {
                 // --help, --version
                 Output.out(MeridianCommand.fullMessage(for: error))
-                exit(0)
+                ProcessExit.exit(0)
             }
             Output.error(sentence(MeridianCommand.message(for: error), command: LeadingGlobalOptions.commandPath(arguments)))
-            exit(2)
+            ProcessExit.exit(2)
         }
     }
 

@@ -33,6 +33,9 @@ import MeridianKit
             let dirs = (try? FileManager.default.contentsOfDirectory(atPath: cacheRoot)) ?? []
             #expect(dirs.count == 1, "one cache folder per TEAM")
             #expect(dirs.allSatisfy { $0.count == 16 })
+            // The write ran in the background, and the process waited for it before exiting.
+            let files = dirs.first.map { (try? FileManager.default.contentsOfDirectory(atPath: cacheRoot + "/" + $0)) ?? [] } ?? []
+            #expect(files == ["journals.mjp"], "one whole pack, no temporary file left")
             // Change TEAM between rounds: an append by another member, then a write by `claim`.
             if round == 0 {
                 cli.write("team/journal/m002/phone.jsonl", "{\"id\":\"late1\",\"lc\":1795615100000,\"at\":\"2026-11-25T13:58:20Z\",\"by\":\"m002\",\"op\":\"status.set\",\"text\":\"Back soon\",\"kind\":\"away\"}\n")

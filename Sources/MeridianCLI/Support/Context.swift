@@ -51,7 +51,7 @@ public struct Context {
     public func openTeam() throws(CLIError) -> Team {
         let path = try requireDataPath()
         do {
-            let team = try Team(path: path, cache: journalCache(teamPath: path))
+            let team = try Team(path: path, cache: journalCache(teamPath: path), saveCacheInBackground: true)
             ProcessExit.keepUntilExit(team)
             return team
         } catch {

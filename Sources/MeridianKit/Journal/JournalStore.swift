@@ -26,9 +26,21 @@ public final class JournalStore {
     }
 
     /// Writes the cache entries of files read or grown since the cache was last written.
-    public func saveCache() {
-        guard let cache else { return }
-        cache.save(zip(order, states).map { rel, state in (rel, teamPath + "/" + rel, state) })
+    public func saveCache() { cacheSave()?() }
+
+    /// The cache write as it stands now, to run later on any thread (nil without a cache): it
+    /// holds the files' states as they are now, so a refresh meanwhile does not change what it writes.
+    func cacheSave() -> (@Sendable () -> Void)? {
+        guard let cache else { return nil }
+        let items = SaveItems(all: zip(order, states).map { rel, state in (rel, teamPath + "/" + rel, state) })
+        return { cache.save(items.all) }
+    }
+
+    /// The files' states handed to a cache write on another thread. They are values; the logs
+    /// they share with the store are only read by both sides until the store refreshes, which
+    /// its owner (`Team`) does only after waiting for the write.
+    private struct SaveItems: @unchecked Sendable {
+        let all: [(relative: String, path: String, state: JournalFileState)]
     }
 
     /// What a refresh found.

@@ -14,6 +14,8 @@ public final class Team {
     /// Made on the first append after a fold (a one-shot load never needs it).
     private var ids: IDFingerprints?
     public private(set) var snapshot: TeamSnapshot
+    /// A journal cache write still running on another thread (see `init(path:cache:saveCacheInBackground:timing:)`).
+    private var pendingCacheSave: DispatchGroup?
 
     /// The steps of a load, for `init(path:cache:timing:)` to report.
     public enum LoadPhase: String, Sendable, CaseIterable {
@@ -33,8 +35,12 @@ public final class Team {
     /// Opens TEAM and reads everything; throws only when TEAM is not a team directory.
     /// With a `cache`, journal files start from their cached decoded events (only bytes written
     /// since are parsed) and the cache is brought up to date afterwards; answers are the same.
-    /// `timing`, when given, runs each step of the load (so a benchmark can time it).
-    public init(path: String, cache: JournalCache? = nil, timing: ((LoadPhase, () -> Void) -> Void)? = nil) throws(TeamError) {
+    /// With `saveCacheInBackground`, that write runs on another thread while the journals are
+    /// merged and folded (and the caller works with the snapshot); `finishCacheSave()` waits for
+    /// it, as does the next reload. `timing`, when given, runs each step of the load (so a
+    /// benchmark can time it).
+    public init(path: String, cache: JournalCache? = nil, saveCacheInBackground: Bool = false,
+                timing: ((LoadPhase, () -> Void) -> Void)? = nil) throws(TeamError) {
         let run = timing ?? { _, step in step() }
         self.path = path
         let journal = JournalStore(teamPath: path, cache: cache)
@@ -46,12 +52,25 @@ public final class Team {
         run(.read) { journal.refresh() }
         run(.config) { group.wait() }
         guard let loaded = configLoad.result else { preconditionFailure("the config load did not run") }
+        if saveCacheInBackground, let save = journal.cacheSave() {
+            let saving = DispatchGroup()
+            DispatchQueue.global().async(group: saving, execute: save)
+            pendingCacheSave = saving
+        }
         config = try loaded.get()
         configCache = configLoad.cache
         state = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
         snapshot = TeamSnapshot(path: path, settings: config.settings, members: [], rotations: [], state: state, problems: [])
         refold(run)
-        run(.saveCache) { journal.saveCache() }
+        if !saveCacheInBackground { run(.saveCache) { journal.saveCache() } }
+    }
+
+    deinit { finishCacheSave() }
+
+    /// Waits for a journal cache write started in the background by `init`, if one still runs.
+    public func finishCacheSave() {
+        pendingCacheSave?.wait()
+        pendingCacheSave = nil
     }
 
     /// Loads the config on another thread; `result` is read after the group it ran in is waited for.
@@ -69,12 +88,16 @@ public final class Team {
     }
 
     /// Writes the journal cache entries of files that grew since it was last written (no-op without a cache).
-    public func saveCache() { journal.saveCache() }
+    public func saveCache() {
+        finishCacheSave()
+        journal.saveCache()
+    }
 
     /// Re-reads TEAM; returns true when the snapshot changed. Appended events that sort after
     /// everything read are applied on their own; anything else re-folds the journals.
     @discardableResult
     public func reload(configChanged: Bool = true) throws(TeamError) -> Bool {
+        finishCacheSave()
         var changed = false
         if configChanged {
             let fresh = try TeamConfigLoader.load(teamPath: path, cache: configCache)

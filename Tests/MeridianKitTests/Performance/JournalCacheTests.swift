@@ -260,6 +260,27 @@ import Glibc
         #expect(SafeFiles.info(pack).inode != first, "an append rewrites it")
     }
 
+    /// A cache written in the background while the load goes on holds what a write in line holds.
+    @Test func aBackgroundSaveWritesTheSamePack() throws {
+        let f = Self.richTeam()
+        let inline = Self.tempDir(), background = Self.tempDir()
+        defer {
+            try? FileManager.default.removeItem(atPath: inline)
+            try? FileManager.default.removeItem(atPath: background)
+        }
+        _ = try Team(path: f.path, cache: JournalCache(directory: inline))
+        let team = try Team(path: f.path, cache: JournalCache(directory: background), saveCacheInBackground: true)
+        team.finishCacheSave()
+        let a = try Data(contentsOf: URL(fileURLWithPath: inline + "/" + JournalCachePack.fileName))
+        let b = try Data(contentsOf: URL(fileURLWithPath: background + "/" + JournalCachePack.fileName))
+        #expect(a == b && !a.isEmpty)
+        // A reload waits for the write before reading on.
+        f.append("journal/ann/lap.jsonl", Line.event(id: "bg", lc: 900, by: "ann", op: "task.comment", #""task":"T.2","text":"x""#))
+        let warm = try Team(path: f.path, cache: JournalCache(directory: background), saveCacheInBackground: true)
+        try warm.reload()
+        #expect(SnapshotDump.text(warm.snapshot) == (try Self.uncached(f)))
+    }
+
     @Test func theCacheDirectoryDependsOnTheRealPath() throws {
         let f = TeamFixture()
         let viaDots = f.path + "/../" + (f.path as NSString).lastPathComponent
