@@ -54,6 +54,7 @@ extension Bench {
         let window = InstantInterval(start: day.start, end: day.start.addingTimeInterval(day.length))
         panes += [
             part("board columns", "BoardModel(snapshot:filter:), \(snapshot.board.tasks.count) tasks") { _ = BoardModel(snapshot: snapshot, filter: "") },
+            part("board columns, filtered", "BoardModel(snapshot:filter: \"login\") (typing on narrows it instead)") { _ = BoardModel(snapshot: snapshot, filter: "login") },
             part("timeline days", "MemberQueries.Day × \(snapshot.members.count)") { _ = snapshot.members.map { MemberQueries.Day($0, snapshot, window: window) } },
             part("on-call glances", "OncallGlance × \(snapshot.rotations.count)") { _ = snapshot.rotations.map { OncallGlance($0, in: snapshot, now: now, viewer: "m000") } },
         ]

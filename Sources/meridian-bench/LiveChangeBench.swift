@@ -55,7 +55,11 @@ extension Bench {
         var state = AppState(snapshot: t.snapshot, me: "m000", fallbackZone: t.snapshot.member("m000")?.zone ?? .utc, clock: now, width: 200, height: 60)
         // "@oncall" writes as whoever is on call now in the first rotation.
         let onCall = t.snapshot.rotations.first.flatMap { OncallGlance($0, in: t.snapshot, now: now, viewer: nil).status.now?.member } ?? "m003"
-        let events = Self.liveEvents.map { e in LiveEvent(name: e.name, writer: e.writer == "@oncall" ? onCall : e.writer, make: e.make) }
+        // MERIDIAN_BENCH_LIVE_KINDS=task.comment,status.set keeps the kinds whose names start so
+        // (to count one kind's instructions under callgrind).
+        let only = ProcessInfo.processInfo.environment["MERIDIAN_BENCH_LIVE_KINDS"].map { $0.split(separator: ",").map(String.init) }
+        let events = Self.liveEvents.filter { e in only.map { $0.contains { e.name.hasPrefix($0) } } ?? true }
+            .map { e in LiveEvent(name: e.name, writer: e.writer == "@oncall" ? onCall : e.writer, make: e.make) }
         _ = Update.update(&state, .teamChanged(t.snapshot))
         let style = RenderStyle()
         let writers = events.map { JournalWriter(teamPath: copy, member: $0.writer, device: "bench-live") }

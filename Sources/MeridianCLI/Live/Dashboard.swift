@@ -100,10 +100,9 @@ struct DashboardLoop {
             var changed = false
             if fds.count > 1, fds[1].revents & Int16(POLLIN) != 0 {
                 let change = watcher.drain()
-                if change.any {
-                    reload(config: change.config)
-                    changed = true
-                }
+                // One append often wakes us twice (IN_MODIFY, then IN_CLOSE_WRITE): only a reload
+                // that changed the state needs a frame.
+                if change.any, reload(config: change.config) { changed = true }
             }
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 { break }
             var quit = false
@@ -161,14 +160,16 @@ struct DashboardLoop {
         reload(config: false)
     }
 
-    mutating func reload(config: Bool) {
+    /// Re-reads TEAM; true when the state changed (a new snapshot, or a notice that TEAM cannot be read).
+    @discardableResult
+    mutating func reload(config: Bool) -> Bool {
         do {
-            if try team.reload(configChanged: config) {
-                _ = Update.update(&state, .teamChanged(team.snapshot))
-            }
+            guard try team.reload(configChanged: config) else { return false }
+            _ = Update.update(&state, .teamChanged(team.snapshot))
         } catch {
             _ = Update.update(&state, .notice(Notice("TEAM cannot be read: \(error)", level: .danger)))
         }
+        return true
     }
 
     mutating func draw() {

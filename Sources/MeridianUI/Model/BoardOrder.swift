@@ -30,23 +30,37 @@ struct BoardOrder {
 
     /// The ids of each of `count` buckets, in display order.
     func columns(count: Int) -> [[String]] {
-        var out = Array(repeating: [String](), count: count)
-        guard !ids.isEmpty else { return out }
+        guard !ids.isEmpty else { return Array(repeating: [], count: count) }
         if !negative, largestCreation <= 4 * ids.count + 4096, let slots = slotsByCreation() {
-            // One list per (rank, bucket); walking creation indexes upward fills each in order.
-            var lists = Array(repeating: [String](), count: 4 * count)
+            // Each bucket lists its urgent tasks, then high, normal, low: count them to know where
+            // each (rank, bucket) group starts, then place the ids walking creation indexes upward.
+            var next = Array(repeating: 0, count: 4 * count)
+            for i in ids.indices { next[group(i, count)] += 1 }
+            var sizes = Array(repeating: 0, count: count)
+            for bucket in 0..<count {
+                for rank in 0..<4 {
+                    let n = next[rank * count + bucket]
+                    next[rank * count + bucket] = sizes[bucket]
+                    sizes[bucket] += n
+                }
+            }
+            var out = sizes.map { Array(repeating: "", count: $0) }
             for slot in slots where slot >= 0 {
                 let i = Int(slot)
-                lists[Int(keys[i] >> 56) * count + Int(buckets[i])].append(ids[i])
-            }
-            for bucket in 0..<count {
-                for rank in 0..<4 { out[bucket] += lists[rank * count + bucket] }
+                let g = group(i, count)
+                out[Int(buckets[i])][next[g]] = ids[i]
+                next[g] += 1
             }
             return out
         }
+        var out = Array(repeating: [String](), count: count)
         for i in ids.indices.sorted(by: { keys[$0] < keys[$1] }) { out[Int(buckets[i])].append(ids[i]) }
         return out
     }
+
+    /// Entry `i`'s (rank, bucket) group.
+    @inline(__always)
+    private func group(_ i: Int, _ count: Int) -> Int { Int(keys[i] >> 56) * count + Int(buckets[i]) }
 
     /// Entry index by creation index (-1: none); nil when two entries share a creation index.
     private func slotsByCreation() -> [Int32]? {

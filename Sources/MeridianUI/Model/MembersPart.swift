@@ -47,6 +47,11 @@ struct MemberSlice: Sendable {
         history = presence.statusHistory[member]
         timeOff = presence.timeOff(of: member)
     }
+
+    init(history: [(at: Date, status: MemberStatus?)]?, timeOff: [TimeOff]) {
+        self.history = history
+        self.timeOff = timeOff
+    }
 }
 
 extension AppState {
@@ -66,10 +71,15 @@ extension AppState {
         part.generation = generation
         part.members = members
         if !StorageIdentity.same(part.presence, presence) {
-            let slices = members.map { MemberSlice($0.id, presence) }
+            // Statuses member by member; time off too, unless nothing but the statuses changed.
+            let sameTimeOff = StorageIdentity.same(part.presence, presence, except: \PresenceState.statusHistory)
+            let slices = members.indices.map { i in
+                sameTimeOff ? MemberSlice(history: presence.statusHistory[members[i].id], timeOff: part.slices[i].timeOff)
+                            : MemberSlice(members[i].id, presence)
+            }
             var changed = MemberChanges()
             for i in members.indices {
-                if slices[i].timeOff != part.slices[i].timeOff { changed.plans.insert(members[i].id) }
+                if !sameTimeOff, slices[i].timeOff != part.slices[i].timeOff { changed.plans.insert(members[i].id) }
                 if !StorageIdentity.same(slices[i].history, part.slices[i].history) { changed.statuses.insert(members[i].id) }
             }
             part.presence = presence

@@ -13,4 +13,16 @@ enum StorageIdentity {
             withUnsafeBytes(of: new) { b in a.elementsEqual(b) }
         }
     }
+
+    /// The same for every stored property but the one at `excluded` (which the caller compares
+    /// some other way); false when `excluded` is not a stored property with a known offset.
+    static func same<T, V>(_ old: T, _ new: T, except excluded: KeyPath<T, V>) -> Bool {
+        guard let offset = MemoryLayout<T>.offset(of: excluded) else { return false }
+        let end = offset + MemoryLayout<V>.size
+        return withUnsafeBytes(of: old) { a in
+            withUnsafeBytes(of: new) { b in
+                a[..<offset].elementsEqual(b[..<offset]) && a[end...].elementsEqual(b[end...])
+            }
+        }
+    }
 }
