@@ -37,9 +37,12 @@ public struct BoardModel: Sendable {
                 }
             } else {
                 for (id, task) in board.tasks {
-                    let bucket = buckets.index(of: task.column)
+                    let column = task.column, priority = task.priority, creation = task.creationIndex
+                    let bucket = buckets.index(of: column)
                     totals[bucket] += 1
-                    if query.matches(task) { order.add(id, bucket: bucket, priority: task.priority, creation: task.creationIndex) }
+                    if query.matches(id: id, title: task.title, priority: priority, labels: task.labels, holder: task.holder, notes: task.notes) {
+                        order.add(id, bucket: bucket, priority: priority, creation: creation)
+                    }
                 }
             }
         }

@@ -10,8 +10,9 @@ public struct TaskFilter: Sendable {
     let words: [String]
     /// Each word's bytes when it is ASCII without control characters, else nil.
     let asciiWords: [[UInt8]?]
-    /// Member names, lowercased, by id.
-    let names: [String: String]
+    /// For each word, the members whose name (lowercased) holds it: a holder's name is searched
+    /// once per member, not once per task.
+    let namedBy: [Set<String>]
 
     public init(_ text: String, snapshot: TeamSnapshot) {
         self.init(text, members: snapshot.members)
@@ -20,20 +21,29 @@ public struct TaskFilter: Sendable {
     init(_ text: String, members: [MemberProfile]) {
         words = text.lowercased().split(whereSeparator: { $0 == " " }).map(String.init)
         asciiWords = words.map { word in word.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? Array(word.utf8) : nil }
-        names = words.isEmpty ? [:] : Dictionary(members.map { ($0.id, $0.name.lowercased()) }, uniquingKeysWith: { a, _ in a })
+        let names = words.isEmpty ? [:] : Dictionary(members.map { ($0.id, $0.name.lowercased()) }, uniquingKeysWith: { a, _ in a })
+        namedBy = zip(words, asciiWords).map { word, ascii in
+            Set(names.filter { Self.contains($0.value, word, ascii, lowered: true) }.keys)
+        }
     }
 
     public var isEmpty: Bool { words.isEmpty }
 
     public func matches(_ task: BoardTask) -> Bool {
+        matches(id: task.id, title: task.title, priority: task.priority, labels: task.labels, holder: task.holder, notes: task.notes)
+    }
+
+    /// `matches` for a task's searched fields (the board reads them without copying the whole task).
+    @inline(__always)
+    func matches(id: String, title: String, priority: Priority, labels: [String], holder: String?, notes: String?) -> Bool {
         guard !words.isEmpty else { return true }
         for w in words.indices {
-            var found = contains(task.id, w) || contains(task.title, w) || containsLowered(task.priority.rawValue, w)
-            if !found { found = task.labels.contains { contains($0, w) } }
-            if !found, let holder = task.holder {
-                found = contains(holder, w) || names[holder].map { containsLowered($0, w) } ?? false
+            var found = contains(id, w) || contains(title, w) || containsLowered(priority.rawValue, w)
+            if !found { found = labels.contains { contains($0, w) } }
+            if !found, let holder {
+                found = contains(holder, w) || namedBy[w].contains(holder)
             }
-            if !found, let notes = task.notes { found = contains(notes, w) }
+            if !found, let notes { found = contains(notes, w) }
             if !found { return false }
         }
         return true
@@ -48,15 +58,15 @@ public struct TaskFilter: Sendable {
     }
 
     /// Word `w` in a field as written (lowercased first).
-    private func contains(_ field: String, _ w: Int) -> Bool {
-        if let word = asciiWords[w], let found = Self.asciiContains(field, word) { return found }
-        return field.lowercased().contains(words[w])
-    }
+    private func contains(_ field: String, _ w: Int) -> Bool { Self.contains(field, words[w], asciiWords[w], lowered: false) }
 
     /// Word `w` in a field that is lowercased already.
-    private func containsLowered(_ field: String, _ w: Int) -> Bool {
-        if let word = asciiWords[w], let found = Self.asciiContains(field, word) { return found }
-        return field.contains(words[w])
+    private func containsLowered(_ field: String, _ w: Int) -> Bool { Self.contains(field, words[w], asciiWords[w], lowered: true) }
+
+    /// `word` in `field` (lowercased first unless `lowered`), through the ASCII shortcut when it applies.
+    static func contains(_ field: String, _ word: String, _ ascii: [UInt8]?, lowered: Bool) -> Bool {
+        if let ascii, let found = asciiContains(field, ascii) { return found }
+        return (lowered ? field : field.lowercased()).contains(word)
     }
 
     /// The ASCII answer, or nil when the field is not ASCII without control characters.
