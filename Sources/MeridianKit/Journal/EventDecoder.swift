@@ -37,7 +37,9 @@ public enum EventDecoder {
         }
         var fields = Fields()
         scratch.reset()
-        if !fastScan || !JournalLineScanner.scan(bytes, scratch: &scratch, { key, value in fields.set(key, value) }) {
+        // `fields` is filled through `inout` helpers, never captured by a closure here: a captured
+        // variable is copied whole (all its slots) when `record` is called on it, once per line.
+        if !fastScan || !JournalLineScanner.scan(bytes, scratch: &scratch, into: &fields) {
             // Not in the usual shape (or not valid): the full parser reads it, errors and all.
             fields = Fields()
             var members: [(key: [UInt8], value: JSONParser.Token)] = []
@@ -46,13 +48,12 @@ public enum EventDecoder {
             } catch {
                 return DecodeFailure("not valid JSON: \(error.message) (column \(error.offset + 1))")
             }
-            scratch.visit(members) { key, value in fields.set(key, value) }
+            scratch.visit(members, into: &fields)
         }
         let mark = log.mark()
         do {
-            var r = try withExtendedLifetime(scratch.items) { () throws(DecodeFailure) in
-                try fields.record(into: &log, items: scratch.items.view, days: &scratch.days)
-            }
+            // The items live in `scratch`, which outlives the call and is not changed by it (only its `days` are).
+            var r = try fields.record(into: &log, items: scratch.items.view, days: &scratch.days)
             r.offset = offset
             r.setPlace(line: line, length: length)
             log.records.append(r)
@@ -137,5 +138,20 @@ public enum EventDecoder {
             case let other?: throw DecodeFailure("field 'lc' must be an integer, not \(other.typeName)")
             }
         }
+    }
+}
+
+extension JournalLineScanner {
+    /// `scan`, keeping each member in `fields`.
+    @inline(__always)
+    static func scan(_ u: UnsafeBufferPointer<UInt8>, scratch: inout LineScratch, into fields: inout EventDecoder.Fields) -> Bool {
+        scan(u, scratch: &scratch) { key, value in fields.set(key, value) }
+    }
+}
+
+extension LineScratch {
+    /// `visit`, keeping each member in `fields`.
+    mutating func visit(_ members: [(key: [UInt8], value: JSONParser.Token)], into fields: inout EventDecoder.Fields) {
+        visit(members) { key, value in fields.set(key, value) }
     }
 }

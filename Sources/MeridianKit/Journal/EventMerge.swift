@@ -70,18 +70,17 @@ public enum EventMerge {
             for i in 0..<Int32(logs[l].records.count) { places.append(Ref(list: Int32(l), index: i)) }
         }
         let ways = max(1, requested ?? (total >= parallelMinimum && ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1))
-        let sorted = sortedPlaces(logs, places, ways: ways)
+        let keys = MergeKeys(logs, count: total)
+        let sorted = sortedPlaces(logs, places, keys: keys)
         return withoutActuallyEscaping(lineBytes) { lineBytes in
-            MergeGroups.Context(logs: logs, places: places, sorted: sorted, lineBytes: lineBytes).merged(ways: ways)
+            MergeGroups.Context(logs: logs, places: places, sorted: sorted, keys: keys, lineBytes: lineBytes).merged(ways: ways)
         }
     }
 
     /// Flat positions sorted by (`lc`, `by`, `id`), then by position so the order is total.
-    /// Clocks and positions are packed into one integer, so the sort compares plain numbers and
-    /// looks at `by` and `id` only within runs of equal clocks. With `ways` > 1 the two halves
-    /// are sorted on two cores and then merged.
-    static func sortedPlaces(_ logs: [EventLogView], _ places: [Ref], ways: Int = 1) -> [Int32] {
-        let placeBits: UInt64 = 23
+    /// Clocks (less the smallest, from `keys`) and positions are packed into one integer and
+    /// radix sorted, and `by` and `id` are looked at only within runs of equal clocks.
+    static func sortedPlaces(_ logs: [EventLogView], _ places: [Ref], keys: MergeKeys) -> [Int32] {
         func precedes(_ a: Int32, _ b: Int32) -> Bool {
             let pa = places[Int(a)], pb = places[Int(b)]
             let xl = logs[Int(pa.list)], yl = logs[Int(pb.list)]
@@ -93,25 +92,19 @@ public enum EventMerge {
             if id != 0 { return id < 0 }
             return a < b
         }
-        var maxLC: Int64 = 0
-        for log in logs { for r in log.records { maxLC = max(maxLC, r.lc) } }
-        guard maxLC < (1 << (64 - placeBits)), places.count < (1 << placeBits) else {
-            return (0..<Int32(places.count)).sorted(by: precedes)
+        let n = places.count
+        // Just enough low bits for a position; the clocks' spread must fit above them.
+        let placeBits = UInt64(max(1, Int.bitWidth - max(n - 1, 1).leadingZeroBitCount))
+        guard keys.minLC >= 0, UInt64(keys.maxLC - keys.minLC) < (1 << (64 - placeBits)) else {
+            return (0..<Int32(n)).sorted(by: precedes)
         }
-        var packed: [UInt64] = []
-        packed.reserveCapacity(places.count)
-        var p: UInt64 = 0
-        for log in logs {
-            for r in log.records {
-                packed.append(UInt64(truncatingIfNeeded: r.lc) << placeBits | p)
-                p += 1
+        var packed = keys.keys.withUnsafeBufferPointer { k in
+            [UInt64](unsafeUninitializedCapacity: n) { buffer, made in
+                for p in 0..<n { buffer[p] = UInt64(k[p].lc - keys.minLC) << placeBits | UInt64(p) }
+                made = n
             }
         }
-        if ways > 1 && packed.count > 1 {
-            MergeGroups.sortInHalves(&packed)
-        } else {
-            packed.sort()
-        }
+        RadixSort.sort(&packed)
         var out = packed.map { Int32(truncatingIfNeeded: $0 & ((1 << placeBits) - 1)) }
         // Equal clocks: order the run by (by, id, position).
         var i = 0

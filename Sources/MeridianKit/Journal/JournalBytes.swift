@@ -108,7 +108,14 @@ enum JournalBytes {
     static func isValidUTF8(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = u.count
+        guard let base = u.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
         while i < n {
+            // Plain ASCII (most of a line) is passed over eight bytes at a time.
+            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let c = u[i]
             if c < 0x80 { i += 1; continue }
             @inline(__always) func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool { k < n && u[k] >= lo && u[k] <= hi }

@@ -34,6 +34,8 @@ enum MergeGroups {
         let logs: [EventLogView]
         let places: [EventMerge.Ref]
         let sorted: [Int32]
+        /// Per position: clock, id fingerprint, fold part.
+        let keys: MergeKeys
         /// Reads an event's line (list, index); safe to call from several threads.
         let lineBytes: (Int, Int) -> [UInt8]
 
@@ -47,7 +49,7 @@ enum MergeGroups {
         /// The kept events in merge order, their fold parts, and the lines whose content lost.
         func merged(ways: Int) -> EventMerge.Merged {
             // 1. The groups of each range of the sorted order (every record is read here, once).
-            let cuts = MergeGroups.cuts(sorted, ways: ways) { record($0).lc }
+            let cuts = MergeGroups.cuts(sorted, ways: ways) { keys.keys[Int($0)].lc }
             let shared = Shared(ways: ways)
             // Room is made here, on the calling thread: memory a worker allocates stays with its
             // thread's heap when freed, where the rest of the load cannot reuse it.
@@ -104,19 +106,24 @@ enum MergeGroups {
             return EventMerge.Merged(refs: kept, losers: losers, parts: parts)
         }
 
+        /// Whether the events at positions `p` and `q` have the same `lc`, `id` and `by`. Equal
+        /// ids have equal fingerprints, so the records are read only when clock and fingerprint
+        /// agree (a copy of a line, mostly).
+        @inline(__always)
+        func sameGroup(_ p: Int32, _ q: Int32) -> Bool {
+            let x = keys.keys[Int(p)], y = keys.keys[Int(q)]
+            guard x.lc == y.lc, x.fingerprint == y.fingerprint else { return false }
+            let a = record(p), b = record(q)
+            return log(p).sameID(a, log(q), b) && log(p).text.same(a.by, log(q).text, b.by)
+        }
+
         /// The groups of one range of the sorted order.
         func scan(_ range: Range<Int>, into s: inout Scan) {
             var g = range.lowerBound
             while g < range.upperBound {
                 // A group: the events with one (lc, by, id), adjacent after the sort.
-                let a = record(sorted[g])
-                let aLog = log(sorted[g])
                 var end = g + 1
-                while end < range.upperBound {
-                    let b = record(sorted[end])
-                    guard b.lc == a.lc, aLog.sameID(a, log(sorted[end]), b), aLog.text.same(a.by, log(sorted[end]).text, b.by) else { break }
-                    end += 1
-                }
+                while end < range.upperBound, sameGroup(sorted[g], sorted[end]) { end += 1 }
                 var best = g
                 if end - g > 1 {
                     // The chosen line is the group's first by its bytes; lines with other bytes
@@ -127,11 +134,10 @@ enum MergeGroups {
                     best = g + first
                     for k in lines.indices where lines[k] != lines[first] { s.differing.append((Int32(s.ends.count), sorted[g + k])) }
                 }
-                let r = best == g ? a : record(sorted[best])
                 s.ends.append(Int32(end))
                 s.chosen.append(sorted[best])
-                s.fingerprints.append(aLog.idFingerprint(a))
-                s.parts.append(r.op.isTaskOp ? UInt8(r.taskHalf) : r.op == .unknown ? 3 : 2)
+                s.fingerprints.append(keys.keys[Int(sorted[g])].fingerprint)
+                s.parts.append(keys.parts[Int(sorted[best])])
                 g = end
             }
         }
@@ -181,38 +187,6 @@ enum MergeGroups {
     @inline(__always)
     static func share(_ fingerprint: UInt64, _ ways: Int) -> Int {
         ways == 1 ? 0 : Int(truncatingIfNeeded: (fingerprint >> 40) % UInt64(ways))
-    }
-
-    /// Sorts `keys`: each half on its own core, then the halves merged.
-    static func sortInHalves(_ keys: inout [UInt64]) {
-        let mid = keys.count / 2
-        keys.withUnsafeMutableBufferPointer { buffer in
-            let whole = SendableBuffer(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: 2) { k in
-                var half = UnsafeMutableBufferPointer(rebasing: k == 0 ? whole.buffer[..<mid] : whole.buffer[mid...])
-                half.sort()
-            }
-        }
-        var out: [UInt64] = []
-        out.reserveCapacity(keys.count)
-        var i = 0, j = mid
-        while i < mid && j < keys.count {
-            if keys[i] <= keys[j] {
-                out.append(keys[i])
-                i += 1
-            } else {
-                out.append(keys[j])
-                j += 1
-            }
-        }
-        out.append(contentsOf: keys[i..<mid])
-        out.append(contentsOf: keys[j...])
-        keys = out
-    }
-
-    /// A buffer handed to workers that each touch their own part of it.
-    private struct SendableBuffer: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<UInt64>
     }
 
     /// Cuts of `sorted` into `ways` ranges, each starting where `lc` changes.

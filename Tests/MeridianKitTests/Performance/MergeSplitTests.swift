@@ -36,14 +36,43 @@ import Testing
         }
     }
 
-    /// Sorting in two halves on two cores, then merging them, is a plain sort.
-    @Test func halvesSortLikeOneSort() {
+    /// The radix sort is a plain sort: on packed (clock, position) keys, on keys that agree in
+    /// some digits, on keys spread over all 64 bits, and on lists with repeats.
+    @Test func radixSortLikeSort() {
         var rng = SeededRandom(seed: 21)
-        for count in [0, 1, 2, 3, 17, 1_000] {
-            let keys = (0..<count).map { _ in UInt64(rng.below(500)) << 23 | UInt64(rng.below(1 << 23)) }
-            var halves = keys
-            MergeGroups.sortInHalves(&halves)
-            #expect(halves == keys.sorted())
+        for count in [0, 1, 2, 3, 17, 1_000, 5_000] {
+            let shapes: [[UInt64]] = [
+                (0..<count).map { _ in UInt64(rng.below(500)) << 23 | UInt64(rng.below(1 << 23)) },
+                (0..<count).map { _ in 0xABCD_0000_0000_0000 | UInt64(rng.below(1 << 20)) << 11 },
+                (0..<count).map { _ in rng.next() },
+                (0..<count).map { _ in UInt64(rng.below(4)) << 60 | UInt64(rng.below(3)) },
+                (0..<count).map { _ in 42 },
+            ]
+            for keys in shapes {
+                var radix = keys
+                RadixSort.sort(&radix)
+                #expect(radix == keys.sorted())
+            }
+        }
+    }
+
+    /// The merge keys hold each record's clock, id fingerprint and fold part, in position order.
+    @Test func mergeKeysFollowTheRecords() throws {
+        let f = try LoadEquivalenceTests.roughTeam(events: 1_500, seed: 5)
+        let store = JournalStore(teamPath: f.path)
+        store.refresh()
+        let logs = store.logs
+        withExtendedLifetime(logs) {
+            let views = logs.map(\.view)
+            let records = views.flatMap { v in v.records.map { (v, $0) } }
+            let keys = MergeKeys(views, count: records.count)
+            #expect(keys.keys.count == records.count && records.count > 1_000)
+            for (p, (view, r)) in records.enumerated() {
+                #expect(keys.keys[p].lc == r.lc)
+                #expect(keys.keys[p].fingerprint == view.idFingerprint(r))
+                #expect(keys.parts[p] == (r.op.isTaskOp ? UInt8(r.taskHalf) : r.op == .unknown ? 3 : 2))
+            }
+            #expect(keys.minLC == records.map(\.1.lc).min() && keys.maxLC == records.map(\.1.lc).max())
         }
     }
 
