@@ -58,9 +58,48 @@ enum JournalBytes {
         return instant(u, days: days)
     }
 
-    /// The rest of `instant` once the date prefix is known good and numbered.
+    /// The rest of `instant` once the date prefix is known good and numbered: the shape writers
+    /// use (`THH:MM:SS.fffZ`) read at fixed places, any other the long way.
     @inline(__always)
     private static func instant(_ u: UnsafeBufferPointer<UInt8>, days: Int) -> Date? {
+        if u.count == 24, let d = writerTime(u, days: days) { return d }
+        return timeLongWay(u, days: days)
+    }
+
+    /// `THH:MM:SS.fffZ` after the date, as `timeLongWay` reads it (the same checks and the same
+    /// arithmetic, to the bit); nil when the time is not in exactly that shape.
+    @inline(__always)
+    static func writerTime(_ u: UnsafeBufferPointer<UInt8>, days: Int) -> Date? {
+        guard u[10] == UInt8(ascii: "T"), u[13] == 0x3A, u[16] == 0x3A, u[19] == UInt8(ascii: "."), u[23] == UInt8(ascii: "Z") else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int? {
+            let d = u[i] &- 0x30
+            return d <= 9 ? Int(d) : nil
+        }
+        guard let h1 = digit(11), let h2 = digit(12), let m1 = digit(14), let m2 = digit(15), let s1 = digit(17), let s2 = digit(18),
+              let f1 = digit(20), let f2 = digit(21), let f3 = digit(22) else { return nil }
+        let hh = h1 * 10 + h2, mm = m1 * 10 + m2, ss = s1 * 10 + s2
+        guard hh <= 24, mm <= 59, ss <= 60, !(hh == 24 && (mm != 0 || ss != 0)) else { return nil }
+        // The long way's sum, term by term: scale 0.1, then divided by 10 for each digit.
+        var frac = 0.0
+        frac += Double(f1) * 0.1
+        frac += Double(f2) * fractionScales.1
+        frac += Double(f3) * fractionScales.2
+        let secs = days * 86400 + hh * 3600 + mm * 60 + min(ss, 59)
+        return Date(timeIntervalSince1970: Double(secs) + frac)
+    }
+
+    /// The scales of the second and third fraction digits, as the long way's `scale /= 10` makes them.
+    static let fractionScales: (Double, Double, Double) = {
+        var scale = 0.1
+        let first = scale
+        scale /= 10
+        let second = scale
+        scale /= 10
+        return (first, second, scale)
+    }()
+
+    /// The time and offset after a known-good date prefix, byte by byte.
+    static func timeLongWay(_ u: UnsafeBufferPointer<UInt8>, days: Int) -> Date? {
         guard u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: "t") || u[10] == 0x20 else { return nil }
         guard let hh = digits(u, 11, 2), u[13] == 0x3A, let mm = digits(u, 14, 2) else { return nil }
         var i = 16

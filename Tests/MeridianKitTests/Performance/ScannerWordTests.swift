@@ -81,3 +81,49 @@ import Testing
         }
     }
 }
+
+/// The journal's fixed-shape `at` reading (`JournalBytes.writerTime`) against the long way.
+@Suite struct WriterTimeTests {
+    /// Every hour, minute and second edge, random fractions, and one-byte changes of the shape:
+    /// the fast reading gives the long way's answer to the bit, or declines.
+    @Test func writerTimeMatchesTheLongWay() {
+        var rng = SeededRandom(seed: 3)
+        var texts: [String] = []
+        for hh in [0, 1, 9, 10, 19, 23, 24, 25, 29, 99] {
+            for mm in [0, 1, 30, 59, 60, 99] {
+                for ss in [0, 1, 59, 60, 61, 99] {
+                    let frac = String(format: "%03d", rng.below(1000))
+                    texts.append(String(format: "2026-03-14T%02d:%02d:%02d.", hh, mm, ss) + frac + "Z")
+                }
+            }
+        }
+        for ms in [0, 1, 5, 9, 10, 99, 100, 123, 456, 500, 789, 900, 999] {
+            texts.append(String(format: "1969-12-31T23:59:59.%03dZ", ms))
+            texts.append(String(format: "2026-11-25T14:03:12.%03dZ", ms))
+        }
+        let alphabet = Array("0123456789:.TtZz+- /".utf8)
+        for _ in 0..<3_000 {
+            var u = Array(texts[rng.below(texts.count)].utf8)
+            u[10 + rng.below(14)] = alphabet[rng.below(alphabet.count)]
+            texts.append(String(decoding: u, as: UTF8.self))
+        }
+        var fastHits = 0
+        for text in texts {
+            var t = text
+            t.withUTF8 { u in
+                guard let date = JournalBytes.date(UnsafeBufferPointer(rebasing: u[0..<10])) else { return }
+                let days = date.daysSinceEpoch
+                let long = JournalBytes.timeLongWay(u, days: days)
+                if let fast = JournalBytes.writerTime(u, days: days) {
+                    fastHits += 1
+                    #expect(fast.timeIntervalSince1970.bitPattern == long?.timeIntervalSince1970.bitPattern, "\(text)")
+                } else if u[10] == UInt8(ascii: "T") && u[23] == UInt8(ascii: "Z") && u[19] == UInt8(ascii: ".") {
+                    // Declined in the writers' shape: the long way must decline too.
+                    #expect(long == nil, "\(text)")
+                }
+                #expect(JournalBytes.instant(u)?.timeIntervalSince1970.bitPattern == long?.timeIntervalSince1970.bitPattern, "\(text)")
+            }
+        }
+        #expect(fastHits > 200)
+    }
+}
