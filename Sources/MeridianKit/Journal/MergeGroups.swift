@@ -48,7 +48,7 @@ enum MergeGroups {
 
         /// The kept events in merge order, their fold parts, and the lines whose content lost.
         func merged(ways: Int) -> EventMerge.Merged {
-            // 1. The groups of each range of the sorted order (every record is read here, once).
+            // 1. The groups of each range of the sorted order (every merge key is read here, once).
             let cuts = MergeGroups.cuts(sorted, ways: ways) { keys.keys[Int($0)].lc }
             let shared = Shared(ways: ways)
             // Room is made here, on the calling thread: memory a worker allocates stays with its
