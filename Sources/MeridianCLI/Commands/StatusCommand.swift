@@ -15,7 +15,7 @@ struct StatusCommand: ParsableCommand {
         let snapshot = try ctx.openTeam().snapshot
         let request = try Self.request(ctx, snapshot, date: date, members: members)
         if json {
-            try Output.json { StatusReport.write(snapshot, request, into: &$0) }
+            try Output.json { ProcessExit.keepUntilExit(StatusReport.write(snapshot, request, into: &$0)) }
         } else {
             Output.out(StatusText.render(snapshot, request))
         }

@@ -22,10 +22,13 @@ public enum StatusReport {
 
     /// Streams the document section by section (`status --json`): nothing is built whole. The
     /// board's layout (its tasks sorted into columns) is worked out on another thread while the
-    /// members and overlap sections are, so both cores share that work.
-    public static func write(_ snapshot: TeamSnapshot, _ request: Request, into stream: inout JSONStream) {
+    /// members and overlap sections are, so both cores share that work. Returns that layout's
+    /// holder, for a caller about to exit to keep rather than spend time freeing every task in it.
+    @discardableResult
+    public static func write(_ snapshot: TeamSnapshot, _ request: Request, into stream: inout JSONStream) -> AnyObject {
         let layout = BackgroundValue { snapshot.board.layout }
         emit(snapshot, request, into: &stream) { layout.value }
+        return layout
     }
 
     /// The document as a tree.

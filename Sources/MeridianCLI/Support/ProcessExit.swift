@@ -15,6 +15,12 @@ enum ProcessExit {
         teams.append(team)
     }
 
+    /// Keeps `object` alive until the process exits, so nothing spends time freeing it (what a
+    /// command makes once, right before it exits).
+    static func keepUntilExit(_ object: AnyObject) {
+        _ = Unmanaged.passRetained(object)
+    }
+
     /// Ends the process with `code` once every kept team's cache write is done (a write cut
     /// short would leave only a temporary file behind).
     static func exit(_ code: Int32) -> Never {
