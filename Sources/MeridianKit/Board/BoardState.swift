@@ -163,19 +163,69 @@ public struct BoardState: Sendable {
     /// returns a problem when the event is wrong in context. Short strings come from `strings`.
     mutating func apply(_ r: EventRecord, in log: EventLogView, file: String, strings: inout FoldStrings) -> Problem? {
         guard r.op.isTaskOp else { return nil }
-        let s = tasks.slotAdding(log.text[r.task])
+        return apply(r, in: log, file: { file }, strings: &strings, slot: tasks.slotAdding(log.text[r.task]))
+    }
+
+    /// What a bulk fold learns of a task event before applying it: its id's hash and the slot the
+    /// id already has (-1: none yet).
+    struct LookAhead {
+        var hash: UInt64 = 0
+        var slot = -1
+    }
+
+    /// Looks up a task event's id without changing anything. A bulk fold does this for a block of
+    /// events before applying them in order, so their cache misses overlap instead of coming one
+    /// after another.
+    @inline(__always)
+    func lookAhead(_ r: EventRecord, in log: EventLogView) -> LookAhead {
+        let u = log.text[r.task]
+        let hash = JournalBytes.hash(u)
+        return LookAhead(hash: hash, slot: tasks.existingSlot(u, hash: hash) ?? -1)
+    }
+
+    /// Reads a word of what `apply` of a looked-ahead event will read (its task, its fields), so
+    /// that memory is in cache by then; the caller keeps the sum so the reads stay.
+    @inline(__always)
+    func warm(_ r: EventRecord, in log: EventLogView, _ a: LookAhead) -> UInt64 {
+        var w: UInt64 = a.slot >= 0 ? tasks.touch(slot: a.slot) : 0
+        switch r.op {
+        case .taskEdit: w &+= Self.firstWord(log.edits, Int(r.detail))
+        case .taskCreate: w &+= Self.firstWord(log.creates, Int(r.detail))
+        default: break
+        }
+        return w
+    }
+
+    /// The first 8 bytes of a detail record (at least that big), read in place to warm its line.
+    @inline(__always)
+    private static func firstWord<T>(_ list: UnsafeBufferPointer<T>, _ i: Int) -> UInt64 {
+        guard i < list.count, let base = list.baseAddress else { return 0 }
+        return UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+    }
+
+    /// `apply` of a task event whose `lookAhead` was taken since the last event applied (an id
+    /// new then may have been numbered since: it is looked up again). The file is asked for only
+    /// when the event needs it (a problem, a create, a move): passing its name to every event
+    /// would count references to strings both fold workers share.
+    @inline(__always)
+    mutating func apply(_ r: EventRecord, in log: EventLogView, file: () -> String, strings: inout FoldStrings, ahead: LookAhead) -> Problem? {
+        let s = ahead.slot >= 0 ? ahead.slot : tasks.slotAdding(log.text[r.task], hash: ahead.hash)
+        return apply(r, in: log, file: file, strings: &strings, slot: s)
+    }
+
+    private mutating func apply(_ r: EventRecord, in log: EventLogView, file: () -> String, strings: inout FoldStrings, slot s: Int) -> Problem? {
         if s >= flags.count { flags += repeatElement(0, count: s + 1 - flags.count) }
         if r.op == .taskCreate {
             // Created before: still live, or deleted since.
             if flags[s] & Self.created != 0 {
-                return Problem(file: file, line: r.line, message: "task '\(tasks.id(atSlot: s))' was already created; this create is ignored")
+                return Problem(file: file(), line: r.line, message: "task '\(tasks.id(atSlot: s))' was already created; this create is ignored")
             }
             let c = log.creates[Int(r.detail)]
             let column = c.column.isNone ? columns[0] : strings.string(log.text[c.column])
             let task = BoardTask(id: tasks.id(atSlot: s), title: log.string(c.title), column: column, priority: c.priority,
                                  labels: log.labelStrings(c.labels, &strings.interner), due: c.due.map { log.dueDate($0) },
                                  notes: log.optionalString(c.notes), holder: nil, createdBy: strings.by(r, in: log),
-                                 createdAt: r.at, creationIndex: creates, lastActivity: r.at, comments: [], columnSource: log.source(r, file: file))
+                                 createdAt: r.at, creationIndex: creates, lastActivity: r.at, comments: [], columnSource: log.source(r, file: file()))
             tasks.insert(task, slot: s)
             flags[s] |= Self.created
             creates += 1
@@ -185,7 +235,7 @@ public struct BoardState: Sendable {
         if flags[s] & Self.deletedFlag != 0 { return nil }
         // Live: created and not deleted (read from the flags, so the task is not copied to look).
         guard flags[s] & Self.created != 0 else {
-            return Problem(file: file, line: r.line, message: "\(r.op.name!) names task '\(tasks.id(atSlot: s))', which has not been created")
+            return Problem(file: file(), line: r.line, message: "\(r.op.name!) names task '\(tasks.id(atSlot: s))', which has not been created")
         }
         if r.op == .taskDelete {
             tasks.remove(slot: s)
@@ -231,7 +281,7 @@ public struct BoardState: Sendable {
 
     /// Applies a task event (not create or delete) to the live task; a lost claim goes to
     /// `conflicts`. Returns where a move put the task.
-    private static func change(_ t: inout BoardTask, by r: EventRecord, in log: EventLogView, file: String, columns: [String],
+    private static func change(_ t: inout BoardTask, by r: EventRecord, in log: EventLogView, file: () -> String, columns: [String],
                                strings: inout FoldStrings, conflicts: inout [ClaimConflict]) -> Moved? {
         if r.at > t.lastActivity { t.lastActivity = r.at }
         switch r.op {
@@ -245,7 +295,7 @@ public struct BoardState: Sendable {
         case .taskMove:
             let column = strings.string(log.text[r.text])
             t.column = column
-            t.columnSource = log.source(r, file: file)
+            t.columnSource = log.source(r, file: file())
             return columns.contains(column) ? .knownColumn : .unknownColumn
         case .taskClaim:
             if let holder = t.holder {

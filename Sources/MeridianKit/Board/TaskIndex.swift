@@ -4,45 +4,61 @@ import Glibc
 
 /// Task ids numbered in order of first sight: id → slot in one hash lookup over the id's bytes
 /// (no `String` needed to look one up), slot → id as a `String`. Open addressing over an array of
-/// slot numbers; the ids' bytes sit back to back so a probe compares plain memory. Callers pass
-/// the id's `JournalBytes.hash` (one hash serves the table and the half it goes to).
+/// entries; each entry holds its id's length and first 8 bytes, so a probe for a short id (task
+/// ids mostly are) reads the table alone, and a longer one compares the rest of the bytes, which
+/// sit back to back. Callers pass the id's `JournalBytes.hash` (one hash serves the table and the
+/// half it goes to).
 struct TaskIndex: Sendable {
+    /// One bucket: slot + 1 (0 is free), the id's length, and its first 8 bytes (little-endian,
+    /// zero-padded).
+    private struct Entry {
+        var slotPlusOne: Int32 = 0
+        var count: Int32 = 0
+        var head: UInt64 = 0
+    }
+
     /// Each slot's id.
     private(set) var ids: [String] = []
     private var bytes: [UInt8] = []
     /// Where each slot's id is in `bytes`.
     private var refs: [TextRef] = []
-    /// Slot + 1 per bucket; 0 is free.
-    private var table: [Int32] = Array(repeating: 0, count: 64)
+    private var table: [Entry] = Array(repeating: Entry(), count: 64)
 
     var count: Int { ids.count }
 
     @inline(__always)
     private static func bucket(_ hash: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: hash >> 7) & mask }
 
+    /// The first 8 bytes of `u` as a number (zero-padded when shorter).
+    @inline(__always)
+    private static func head(_ u: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = u.baseAddress else { return 0 }
+        if u.count >= 8 { return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) }
+        var h: UInt64 = 0
+        for i in 0..<u.count { h |= UInt64(base[i]) << UInt64(8 * i) }
+        return h
+    }
+
     /// The slot of an id given as bytes (with their hash).
     @inline(__always)
     func slot(_ u: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-        let mask = table.count - 1
-        var i = Self.bucket(hash, mask)
-        return bytes.withUnsafeBufferPointer { all -> Int? in
+        let head = Self.head(u), n = Int32(truncatingIfNeeded: u.count)
+        return table.withUnsafeBufferPointer { table -> Int? in
+            let mask = table.count - 1
+            var i = Self.bucket(hash, mask)
             while true {
-                let s = Int(table[i])
-                if s == 0 { return nil }
-                let r = refs[s - 1]
-                if r.count == u.count, u.isEmpty || Self.same(all.baseAddress! + r.offset, u.baseAddress!, u.count) { return s - 1 }
+                let e = table[i]
+                if e.slotPlusOne == 0 { return nil }
+                if e.count == n, e.head == head, u.count <= 8 || sameTail(Int(e.slotPlusOne) - 1, u) { return Int(e.slotPlusOne) - 1 }
                 i = (i + 1) & mask
             }
         }
     }
 
-    /// Whether `n` bytes at `a` and `b` are equal. Task ids are short: a few bytes are compared
-    /// in line rather than through a call to `memcmp`.
-    @inline(__always)
-    private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        guard n <= 8 else { return memcmp(a, b, n) == 0 }
-        for i in 0..<n where a[i] != b[i] { return false }
-        return true
+    /// Whether slot `s`'s id, known to start like `u` and be as long, has `u`'s bytes after the first 8.
+    private func sameTail(_ s: Int, _ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        let r = refs[s]
+        return bytes.withUnsafeBufferPointer { all in memcmp(all.baseAddress! + r.offset + 8, u.baseAddress! + 8, u.count - 8) == 0 }
     }
 
     /// The slot of an id given as bytes (with their hash), numbering it if it is new.
@@ -58,23 +74,24 @@ struct TaskIndex: Sendable {
         ids.append(id)
         refs.append(TextRef(offset: bytes.count, count: u.count))
         bytes.append(contentsOf: u)
-        insert(slot: s, hash: hash)
+        insert(slot: s, u, hash: hash)
         return s
     }
 
-    private mutating func insert(slot s: Int, hash: UInt64) {
+    private mutating func insert(slot s: Int, _ u: UnsafeBufferPointer<UInt8>, hash: UInt64) {
         let mask = table.count - 1
         var i = Self.bucket(hash, mask)
-        while table[i] != 0 { i = (i + 1) & mask }
-        table[i] = Int32(s + 1)
+        while table[i].slotPlusOne != 0 { i = (i + 1) & mask }
+        table[i] = Entry(slotPlusOne: Int32(s + 1), count: Int32(truncatingIfNeeded: u.count), head: Self.head(u))
     }
 
     private mutating func rehash(_ size: Int) {
-        table = Array(repeating: 0, count: size)
+        table = Array(repeating: Entry(), count: size)
         let all = bytes
         all.withUnsafeBufferPointer { b in
             for (s, r) in refs.enumerated() {
-                insert(slot: s, hash: JournalBytes.hash(UnsafeBufferPointer(rebasing: b[r.offset..<(r.offset + r.count)])))
+                let u = UnsafeBufferPointer(rebasing: b[r.offset..<(r.offset + r.count)])
+                insert(slot: s, u, hash: JournalBytes.hash(u))
             }
         }
     }

@@ -42,6 +42,16 @@ public struct TaskTable: Sendable, Sequence {
         @inline(__always)
         func isLive(_ s: Int) -> Bool { live[s >> 6] & (1 << UInt64(s & 63)) != 0 }
 
+        @inline(__always)
+        func touch(_ s: Int) -> UInt64 {
+            guard s < allocated else { return 0 }
+            // A task spans several cache lines: one word near each end.
+            return chunks[s >> TaskTable.chunkBits].withUnsafeBufferPointer { tasks in
+                let k = s & (TaskTable.chunkSize - 1)
+                return UInt64(tasks[k].priority.rank) &+ tasks[k].lastActivity.timeIntervalSinceReferenceDate.bitPattern
+            }
+        }
+
         subscript(live s: Int) -> BoardTask {
             get { chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] }
             _modify { yield &chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] }
@@ -91,6 +101,29 @@ public struct TaskTable: Sendable, Sequence {
         let hash = JournalBytes.hash(u)
         let h = Self.half(ofHash: hash)
         return (h == 0 ? first.slotAdding(u, hash: hash) : second.slotAdding(u, hash: hash)) << 1 | h
+    }
+
+    /// The slot an id given as bytes (with its `JournalBytes.hash`) already has, if any; nothing
+    /// is numbered, so this may run ahead of the fold to bring the id's memory into cache.
+    @inline(__always)
+    func existingSlot(_ u: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        let h = Self.half(ofHash: hash)
+        return (h == 0 ? first.index.slot(u, hash: hash) : second.index.slot(u, hash: hash)).map { $0 << 1 | h }
+    }
+
+    /// The slot of an id given as bytes with its `JournalBytes.hash`, numbering it if it is new.
+    @inline(__always)
+    mutating func slotAdding(_ u: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+        let h = Self.half(ofHash: hash)
+        return (h == 0 ? first.slotAdding(u, hash: hash) : second.slotAdding(u, hash: hash)) << 1 | h
+    }
+
+    /// A word read from the task in slot `s` (live or not), so that a later change finds it in
+    /// cache. Reads one field in place: the task is not copied.
+    @inline(__always)
+    func touch(slot s: Int) -> UInt64 {
+        let (h, l) = Self.split(s)
+        return h == 0 ? first.touch(l) : second.touch(l)
     }
 
     /// The slot of an id, if it has one.

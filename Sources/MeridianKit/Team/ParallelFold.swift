@@ -19,6 +19,8 @@ enum ParallelFold {
         /// Merge positions of this part's lost claims, in order.
         var conflicts: [Int] = []
         var problems: [(Int, Problem)] = []
+        /// What the look-ahead read, kept so the reads are not optimised away.
+        var warmth: UInt64 = 0
     }
 
     /// Presence and overrides.
@@ -74,20 +76,70 @@ enum ParallelFold {
                          maxLC: maxLC, eventCount: refs.count, rotations: rotations, strings: first.strings.interner)
     }
 
+    /// Events a board part gathers, looks ahead at and then applies at a time.
+    static let blockSize = 64
+
+    /// One event of a block: where it is in merge order and its log, the record, and its look-ahead.
+    private struct Pending {
+        var position: Int
+        var list: Int
+        var record: EventRecord
+        var ahead: BoardState.LookAhead
+    }
+
+    /// Folds this part's events in blocks. Nearly every step of an event misses the cache (the
+    /// record, its task id, the id's slot, the task), and one event's misses depend on each other,
+    /// so applying events one by one waits on them in turn. A block is instead walked four times:
+    /// gather the records, look each task id up (read only), read a word of each task, then apply
+    /// the events in merge order; the first three walks have no dependence from one event to the
+    /// next, so their misses overlap.
     private static func foldBoard(part k: Int, _ refs: [EventMerge.Ref], _ parts: [UInt8], _ logs: [EventLogView], files: [String],
                                   columns: [String]) -> BoardPart {
         var p = BoardPart(board: BoardState(columns: columns))
-        for position in refs.indices where parts[position] == UInt8(k) {
-            let ref = refs[position]
-            let log = logs[Int(ref.list)]
-            let r = log.records[Int(ref.index)]
-            let creates = p.board.creationCount, lost = p.board.conflicts.count
-            if let problem = p.board.apply(r, in: log, file: files[Int(ref.list)], strings: &p.strings) {
-                p.problems.append((position, problem))
+        let part = UInt8(k)
+        // This worker's own copies of the names: tasks keep them (`columnSource`), and counting
+        // references to strings the other worker counts too would bounce their memory between cores.
+        let files = files.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+        var warmth: UInt64 = 0
+        refs.withUnsafeBufferPointer { refs in
+            parts.withUnsafeBufferPointer { parts in
+                logs.withUnsafeBufferPointer { logs in
+                    withUnsafeTemporaryAllocation(of: Pending.self, capacity: blockSize) { block in
+                        var next = 0
+                        while next < refs.count {
+                            var n = 0
+                            while next < refs.count && n < blockSize {
+                                if parts[next] == part {
+                                    let ref = refs[next]
+                                    let list = Int(ref.list)
+                                    block.initializeElement(at: n, to: Pending(position: next, list: list, record: logs[list].records[Int(ref.index)],
+                                                                              ahead: BoardState.LookAhead()))
+                                    n += 1
+                                }
+                                next += 1
+                            }
+                            for i in 0..<n where block[i].record.op.isTaskOp {
+                                block[i].ahead = p.board.lookAhead(block[i].record, in: logs[block[i].list])
+                            }
+                            for i in 0..<n where block[i].record.op.isTaskOp {
+                                warmth &+= p.board.warm(block[i].record, in: logs[block[i].list], block[i].ahead)
+                            }
+                            for i in 0..<n {
+                                let e = block[i]
+                                guard e.record.op.isTaskOp else { continue }
+                                let creates = p.board.creationCount, lost = p.board.conflicts.count
+                                if let problem = p.board.apply(e.record, in: logs[e.list], file: { files[e.list] }, strings: &p.strings, ahead: e.ahead) {
+                                    p.problems.append((e.position, problem))
+                                }
+                                if p.board.creationCount > creates { p.creates.append(e.position) }
+                                if p.board.conflicts.count > lost { p.conflicts.append(e.position) }
+                            }
+                        }
+                    }
+                }
             }
-            if p.board.creationCount > creates { p.creates.append(position) }
-            if p.board.conflicts.count > lost { p.conflicts.append(position) }
         }
+        p.warmth = warmth
         return p
     }
 
