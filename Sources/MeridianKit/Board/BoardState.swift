@@ -244,8 +244,9 @@ public struct BoardState: Sendable {
             return nil
         }
         // Changed in place: the task's comments grow without being copied.
-        let moved = Self.change(&tasks[liveSlot: s], by: r, in: log, file: file, columns: columns, strings: &strings, conflicts: &conflicts)
-        if let moved { track(s, unknown: moved == .unknownColumn) }
+        // `columns` is not passed: reading it while `tasks` is changed in place would retain it per event.
+        let moved = Self.change(&tasks[liveSlot: s], by: r, in: log, file: file, strings: &strings, conflicts: &conflicts)
+        if let moved { track(s, column: moved) }
         return nil
     }
 
@@ -276,13 +277,10 @@ public struct BoardState: Sendable {
         conflicts = merged
     }
 
-    /// Where a `task.move` put a task.
-    private enum Moved { case knownColumn, unknownColumn }
-
     /// Applies a task event (not create or delete) to the live task; a lost claim goes to
-    /// `conflicts`. Returns where a move put the task.
-    private static func change(_ t: inout BoardTask, by r: EventRecord, in log: EventLogView, file: () -> String, columns: [String],
-                               strings: inout FoldStrings, conflicts: inout [ClaimConflict]) -> Moved? {
+    /// `conflicts`. Returns the column a move put the task in.
+    private static func change(_ t: inout BoardTask, by r: EventRecord, in log: EventLogView, file: () -> String,
+                               strings: inout FoldStrings, conflicts: inout [ClaimConflict]) -> String? {
         if r.at > t.lastActivity { t.lastActivity = r.at }
         switch r.op {
         case .taskEdit:
@@ -296,7 +294,7 @@ public struct BoardState: Sendable {
             let column = strings.string(log.text[r.text])
             t.column = column
             t.columnSource = log.source(r, file: file())
-            return columns.contains(column) ? .knownColumn : .unknownColumn
+            return column
         case .taskClaim:
             if let holder = t.holder {
                 if !log.text.equals(r.by, holder) {

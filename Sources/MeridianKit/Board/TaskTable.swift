@@ -57,6 +57,14 @@ public struct TaskTable: Sendable, Sequence {
             _modify { yield &chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] }
         }
 
+        /// Puts a task in slot `s`, which holds none (moved in: the task is not copied).
+        @inline(__always)
+        mutating func put(_ s: Int, _ task: consuming BoardTask) {
+            chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] = task
+            live[s >> 6] |= 1 << UInt64(s & 63)
+            count += 1
+        }
+
         mutating func set(_ s: Int, _ task: BoardTask?) {
             let had = isLive(s)
             chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] = task ?? BoardTask.vacant
@@ -159,9 +167,9 @@ public struct TaskTable: Sendable, Sequence {
 
     /// Puts a task in a slot that holds none.
     @inline(__always)
-    mutating func insert(_ task: BoardTask, slot s: Int) {
+    mutating func insert(_ task: consuming BoardTask, slot s: Int) {
         let (h, l) = Self.split(s)
-        if h == 0 { first.set(l, task) } else { second.set(l, task) }
+        if h == 0 { first.put(l, task) } else { second.put(l, task) }
     }
 
     /// Empties a slot that holds a task.

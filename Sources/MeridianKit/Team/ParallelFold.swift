@@ -96,46 +96,25 @@ enum ParallelFold {
     private static func foldBoard(part k: Int, _ refs: [EventMerge.Ref], _ parts: [UInt8], _ logs: [EventLogView], files: [String],
                                   columns: [String]) -> BoardPart {
         var p = BoardPart(board: BoardState(columns: columns))
-        let part = UInt8(k)
         // This worker's own copies of the names: tasks keep them (`columnSource`), and counting
         // references to strings the other worker counts too would bounce their memory between cores.
         let files = files.map { String(decoding: Array($0.utf8), as: UTF8.self) }
         var warmth: UInt64 = 0
-        refs.withUnsafeBufferPointer { refs in
-            parts.withUnsafeBufferPointer { parts in
-                logs.withUnsafeBufferPointer { logs in
-                    withUnsafeTemporaryAllocation(of: Pending.self, capacity: blockSize) { block in
-                        var next = 0
-                        while next < refs.count {
-                            var n = 0
-                            while next < refs.count && n < blockSize {
-                                if parts[next] == part {
-                                    let ref = refs[next]
-                                    let list = Int(ref.list)
-                                    block.initializeElement(at: n, to: Pending(position: next, list: list, record: logs[list].records[Int(ref.index)],
-                                                                              ahead: BoardState.LookAhead()))
-                                    n += 1
-                                }
-                                next += 1
-                            }
-                            for i in 0..<n where block[i].record.op.isTaskOp {
-                                block[i].ahead = p.board.lookAhead(block[i].record, in: logs[block[i].list])
-                            }
-                            for i in 0..<n where block[i].record.op.isTaskOp {
-                                warmth &+= p.board.warm(block[i].record, in: logs[block[i].list], block[i].ahead)
-                            }
-                            for i in 0..<n {
-                                let e = block[i]
-                                guard e.record.op.isTaskOp else { continue }
-                                let creates = p.board.creationCount, lost = p.board.conflicts.count
-                                if let problem = p.board.apply(e.record, in: logs[e.list], file: { files[e.list] }, strings: &p.strings, ahead: e.ahead) {
-                                    p.problems.append((e.position, problem))
-                                }
-                                if p.board.creationCount > creates { p.creates.append(e.position) }
-                                if p.board.conflicts.count > lost { p.conflicts.append(e.position) }
-                            }
-                        }
+        logs.withUnsafeBufferPointer { logs in
+            inBlocks(of: UInt8(k), refs, parts, logs) { block in
+                for i in block.indices where block[i].record.op.isTaskOp {
+                    block[i].ahead = p.board.lookAhead(block[i].record, in: logs[block[i].list])
+                }
+                for i in block.indices where block[i].record.op.isTaskOp {
+                    warmth &+= p.board.warm(block[i].record, in: logs[block[i].list], block[i].ahead)
+                }
+                for e in block where e.record.op.isTaskOp {
+                    let creates = p.board.creationCount, lost = p.board.conflicts.count
+                    if let problem = p.board.apply(e.record, in: logs[e.list], file: { files[e.list] }, strings: &p.strings, ahead: e.ahead) {
+                        p.problems.append((e.position, problem))
                     }
+                    if p.board.creationCount > creates { p.creates.append(e.position) }
+                    if p.board.conflicts.count > lost { p.conflicts.append(e.position) }
                 }
             }
         }
@@ -146,22 +125,52 @@ enum ParallelFold {
     private static func foldRest(_ refs: [EventMerge.Ref], _ parts: [UInt8], _ logs: [EventLogView], files: [String],
                                  rotations: Set<String>) -> RestPart {
         var p = RestPart()
-        for position in refs.indices where parts[position] == 2 {
-            let ref = refs[position]
-            let log = logs[Int(ref.list)]
-            let r = log.records[Int(ref.index)]
-            switch r.op {
-            case .statusSet, .statusClear, .timeoffAdd, .timeoffCancel:
-                p.presence.apply(r, in: log, strings: &p.strings)
-            case .oncallOverride, .oncallCancel:
-                if let problem = p.overrides.apply(r, in: log, file: files[Int(ref.list)], rotations: rotations) {
-                    p.problems.append((position, problem))
+        logs.withUnsafeBufferPointer { logs in
+            inBlocks(of: 2, refs, parts, logs) { block in
+                for e in block {
+                    let log = logs[e.list]
+                    switch e.record.op {
+                    case .statusSet, .statusClear, .timeoffAdd, .timeoffCancel:
+                        p.presence.apply(e.record, in: log, strings: &p.strings)
+                    case .oncallOverride, .oncallCancel:
+                        if let problem = p.overrides.apply(e.record, in: log, file: files[e.list], rotations: rotations) {
+                            p.problems.append((e.position, problem))
+                        }
+                    default:
+                        break
+                    }
                 }
-            default:
-                break
             }
         }
         return p
+    }
+
+    /// Hands `body` the events of one part in blocks of up to `blockSize`, in merge order, each
+    /// block's records gathered first in a loop of independent reads (so their misses overlap).
+    @inline(__always)
+    private static func inBlocks(of part: UInt8, _ refs: [EventMerge.Ref], _ parts: [UInt8], _ logs: UnsafeBufferPointer<EventLogView>,
+                                 _ body: (UnsafeMutableBufferPointer<Pending>) -> Void) {
+        refs.withUnsafeBufferPointer { refs in
+            parts.withUnsafeBufferPointer { parts in
+                withUnsafeTemporaryAllocation(of: Pending.self, capacity: blockSize) { block in
+                    var next = 0
+                    while next < refs.count {
+                        var n = 0
+                        while next < refs.count && n < blockSize {
+                            if parts[next] == part {
+                                let ref = refs[next]
+                                let list = Int(ref.list)
+                                block.initializeElement(at: n, to: Pending(position: next, list: list, record: logs[list].records[Int(ref.index)],
+                                                                          ahead: BoardState.LookAhead()))
+                                n += 1
+                            }
+                            next += 1
+                        }
+                        body(UnsafeMutableBufferPointer(rebasing: block[0..<n]))
+                    }
+                }
+            }
+        }
     }
 
     /// For two ascending lists of positions, each element's place in their merge.
