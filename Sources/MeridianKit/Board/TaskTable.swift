@@ -42,6 +42,7 @@ public struct TaskTable: Sendable, Sequence {
         @inline(__always)
         func isLive(_ s: Int) -> Bool { live[s >> 6] & (1 << UInt64(s & 63)) != 0 }
 
+        /// Two words of the task in slot `s` (see `TaskTable.touch`), or 0 past the slots made.
         @inline(__always)
         func touch(_ s: Int) -> UInt64 {
             guard s < allocated else { return 0 }
@@ -105,11 +106,7 @@ public struct TaskTable: Sendable, Sequence {
 
     /// The slot of an id given as bytes, numbering it (with no task) if it is new.
     @inline(__always)
-    mutating func slotAdding(_ u: UnsafeBufferPointer<UInt8>) -> Int {
-        let hash = JournalBytes.hash(u)
-        let h = Self.half(ofHash: hash)
-        return (h == 0 ? first.slotAdding(u, hash: hash) : second.slotAdding(u, hash: hash)) << 1 | h
-    }
+    mutating func slotAdding(_ u: UnsafeBufferPointer<UInt8>) -> Int { slotAdding(u, hash: JournalBytes.hash(u)) }
 
     /// The slot an id given as bytes (with its `JournalBytes.hash`) already has, if any; nothing
     /// is numbered, so this may run ahead of the fold to bring the id's memory into cache.
