@@ -127,55 +127,36 @@ public final class JournalCache: @unchecked Sendable {
             return d.inode != item.state.inode || d.consumed != item.state.consumed
         }
         guard changed, Self.makeDirectories(directory) else { return }
-        // The check hash of an entry already on disk is unknown here (it was checked, not kept):
-        // every header is made afresh, reading up to 4 KiB of each journal file.
-        var pieces = [JournalCacheCodec.Pieces?](repeating: nil, count: items.count)
-        withExtendedLifetime(items) {
-            pieces.withUnsafeMutableBufferPointer { p in
-                    let out = EncodeSlots(pieces: p)
-                    let encode: @Sendable (Int) -> Void = { k in
-                        let s = items[k].state
-                        let length = min(Self.checkLength, s.consumed)
-                        guard let check = Self.checkHash(path: items[k].path, consumed: s.consumed, length: length) else { return }
-                        let header = JournalCacheCodec.Header(relative: items[k].relative, device: s.device, inode: s.inode, consumed: s.consumed,
-                                                              lines: s.lines, checkLength: length, checkHash: check)
-                        out.pieces[k] = JournalCacheCodec.pieces(s, header: header)
-                    }
-                    if items.count > 8 && ProcessInfo.processInfo.activeProcessorCount > 1 {
-                        DispatchQueue.concurrentPerform(iterations: items.count, execute: encode)
-                    } else {
-                        for k in items.indices { encode(k) }
-                    }
-            }
-            // A journal file that could not be read back is left out (its next load parses it).
-            let kept = items.indices.filter { pieces[$0] != nil }
-            let head = JournalCachePack.head(names: kept.map { items[$0].relative }, sizes: kept.map { pieces[$0]!.size })
-            let written = Self.writeAtomically(to: packPath) { fd in
-                guard head.withUnsafeBytes({ JournalCachePack.write($0, to: fd) }) else { return false }
-                for k in kept {
-                    let p = pieces[k]!
-                    guard p.head.withUnsafeBytes({ JournalCachePack.write($0, to: fd) }),
-                          JournalCachePack.write(p.text, to: fd), JournalCachePack.write(p.records, to: fd) else { return false }
+        // One entry at a time, encoded and written: only the entry being written is held.
+        var kept: [(relative: String, inode: UInt64, consumed: Int)] = []
+        let written = Self.writeAtomically(to: packPath) { fd in
+            var pack = JournalCachePack.Writer { JournalCachePack.write($0, to: fd) }
+            for item in items {
+                let s = item.state
+                let length = min(Self.checkLength, s.consumed)
+                // A journal file that cannot be read back is left out (its next load parses it).
+                guard let check = Self.checkHash(path: item.path, consumed: s.consumed, length: length) else { continue }
+                let header = JournalCacheCodec.Header(relative: item.relative, device: s.device, inode: s.inode, consumed: s.consumed,
+                                                      lines: s.lines, checkLength: length, checkHash: check)
+                withExtendedLifetime(s.log) {
+                    let p = JournalCacheCodec.pieces(s, header: header)
+                    p.head.withUnsafeBytes { pack.add(item.relative, [$0, p.text, p.records]) }
                 }
-                return true
+                kept.append((item.relative, s.inode, s.consumed))
             }
-            lock.lock()
-            closePack()
-            if written {
-                onDisk = [:]
-                for k in kept { onDisk[items[k].relative] = (items[k].state.inode, items[k].state.consumed) }
-            }
-            lock.unlock()
+            return pack.finish()
         }
+        lock.lock()
+        closePack()
+        if written {
+            onDisk = [:]
+            for k in kept { onDisk[k.relative] = (k.inode, k.consumed) }
+        }
+        lock.unlock()
         // Entries of older versions of Meridian, one file per journal file, are dropped.
         for name in SafeFiles.list(directory) where name.hasSuffix(".mjc") {
             unlink(directory + "/" + name)
         }
-    }
-
-    /// Each encoding worker writes only its own slot.
-    private struct EncodeSlots: @unchecked Sendable {
-        let pieces: UnsafeMutableBufferPointer<JournalCacheCodec.Pieces?>
     }
 
     /// Writes `bytes` to a unique temporary file beside `path`, then renames it over `path`.
