@@ -77,24 +77,10 @@ import Testing
     @Test(arguments: [(40, UInt64(1)), (300, UInt64(2)), (5_000, UInt64(3))])
     func blockFoldMatchesTheOneAtATimeFold(events: Int, seed: UInt64) throws {
         let f = Self.burstyTeam(events: events, seed: seed)
-        let store = JournalStore(teamPath: f.path)
-        store.refresh()
-        let snapshot = try Team(path: f.path).snapshot
-        let logs = store.logs, files = store.filePaths
-        let columns = snapshot.settings.columns, rotations = Set(snapshot.rotations.map(\.id))
-        let (blocks, one): (TeamState, TeamState) = withExtendedLifetime(logs) {
-            let views = logs.map(\.view)
-            let merged = EventMerge.merge(views) { l, i in Team.lineBytes(teamPath: f.path, file: files[l], views[l].records[i]) }
-            var one = TeamState(columns: columns, rotations: rotations)
-            for r in merged.refs { one.apply(views[Int(r.list)].records[Int(r.index)], in: views[Int(r.list)], file: files[Int(r.list)]) }
-            return (ParallelFold.fold(merged, views, files: files, columns: columns, rotations: rotations), one)
-        }
+        let fold = try FoldComparison(teamPath: f.path)
+        let blocks = fold.parallel, one = fold.oneAtATime
         #expect(one.eventCount == events)
-        func dump(_ s: TeamState) -> String {
-            SnapshotDump.text(TeamSnapshot(path: f.path, settings: snapshot.settings, members: snapshot.members, rotations: snapshot.rotations,
-                                           state: s, problems: s.problems.sorted()))
-        }
-        #expect(dump(blocks) == dump(one))
+        #expect(fold.dump(blocks) == fold.dump(one))
         #expect(blocks.board.conflicts == one.board.conflicts)
         #expect(blocks.problems.map(\.description) == one.problems.map(\.description))
         #expect(blocks.board.knownIDs == one.board.knownIDs && blocks.board.deleted == one.board.deleted)

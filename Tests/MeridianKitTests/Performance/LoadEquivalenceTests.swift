@@ -186,23 +186,9 @@ import Testing
     /// The two-core fold gives the one-thread fold's state, whatever the size.
     @Test func foldInHalvesMatchesOneThread() throws {
         let f = try Self.roughTeam(events: 4_000, seed: 3)
-        let store = JournalStore(teamPath: f.path)
-        store.refresh()
-        let snapshot = try Team(path: f.path).snapshot
-        let logs = store.logs, files = store.filePaths
-        let columns = snapshot.settings.columns, rotations = Set(snapshot.rotations.map(\.id))
-        let (halves, one): (TeamState, TeamState) = withExtendedLifetime(logs) {
-            let views = logs.map(\.view)
-            let merged = EventMerge.merge(views) { l, i in Team.lineBytes(teamPath: f.path, file: files[l], views[l].records[i]) }
-            var one = TeamState(columns: columns, rotations: rotations)
-            for r in merged.refs { one.apply(views[Int(r.list)].records[Int(r.index)], in: views[Int(r.list)], file: files[Int(r.list)]) }
-            return (ParallelFold.fold(merged, views, files: files, columns: columns, rotations: rotations), one)
-        }
-        func dump(_ s: TeamState) -> String {
-            SnapshotDump.text(TeamSnapshot(path: f.path, settings: snapshot.settings, members: snapshot.members, rotations: snapshot.rotations,
-                                           state: s, problems: s.problems.sorted()))
-        }
-        #expect(dump(halves) == dump(one))
+        let fold = try FoldComparison(teamPath: f.path)
+        let halves = fold.parallel, one = fold.oneAtATime
+        #expect(fold.dump(halves) == fold.dump(one))
         #expect(halves.board.conflicts == one.board.conflicts)
         #expect(halves.problems.map(\.description) == one.problems.map(\.description))
     }
