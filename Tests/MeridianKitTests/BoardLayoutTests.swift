@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import MeridianKit
 
-/// `BoardState.layout` (each task copied once, for reports) against the plain reads it replaces:
+/// `BoardState.layout` (tasks lent in place, for reports) against the plain reads it replaces:
 /// `columns.map(tasks(in:))`.
 @Suite struct BoardLayoutTests {
     static func columnsByPlainRead(_ board: BoardState) -> [[String]] {
@@ -11,7 +11,7 @@ import Testing
 
     static func columnsByLayout(_ board: BoardState) -> [[String]] {
         let layout = board.layout
-        return layout.columns.map { $0.map { layout.tasks[$0].id } }
+        return layout.columns.map { $0.map { layout.withTask($0) { $0.id } } }
     }
 
     @Test func generatedTeamLaysOutLikeTasksInColumn() throws {
@@ -23,7 +23,8 @@ import Testing
         let plain = Self.columnsByPlainRead(board)
         #expect(Self.columnsByLayout(board) == plain)
         #expect(plain.filter { !$0.isEmpty }.count > 2, "several columns hold tasks")
-        #expect(board.layout.tasks.count == board.tasks.count)
+        #expect(board.layout.columns.map(\.count).reduce(0, +) == board.tasks.count)
+        #expect(board.layout.taskCount == board.tasks.count)
     }
 
     /// Tasks in an unknown column show in the first; priority beats creation order; an empty

@@ -20,11 +20,13 @@ enum BoardReport {
                         e.field("wip_limit", limit)
                         e.field("over_limit", limit.map { slots.count > $0 } ?? false)
                         e.array("tasks") { e in
-                            // Read in place: a task copied out of the array costs a retain and a
+                            // Lent in place: a task copied out of the table costs a retain and a
                             // release of each of its strings and arrays.
-                            layout.tasks.withUnsafeBufferPointer { tasks in
-                                for slot in slots where holder == nil || tasks[slot].holder == holder {
-                                    task(tasks[slot], column: name, now: request.now, staleDays: staleDays, into: &e)
+                            for slot in slots {
+                                layout.withTask(slot) { t in
+                                    if holder == nil || t.holder == holder {
+                                        task(t, column: name, now: request.now, staleDays: staleDays, into: &e)
+                                    }
                                 }
                             }
                         }

@@ -53,6 +53,24 @@ public struct TaskTable: Sendable, Sequence {
             }
         }
 
+        /// Lends the task in slot `s` (which holds one) to `body` in place.
+        @inline(__always)
+        func withLive<R>(_ s: Int, _ body: (BoardTask) -> R) -> R {
+            chunks[s >> TaskTable.chunkBits].withUnsafeBufferPointer { body($0[s & (TaskTable.chunkSize - 1)]) }
+        }
+
+        /// Calls `body` with each live slot and its task, chunk by chunk, in place.
+        func forEachLive(_ body: (Int, BoardTask) -> Void) {
+            for c in chunks.indices {
+                chunks[c].withUnsafeBufferPointer { tasks in
+                    for k in tasks.indices {
+                        let s = c << TaskTable.chunkBits | k
+                        if isLive(s) { body(s, tasks[k]) }
+                    }
+                }
+            }
+        }
+
         subscript(live s: Int) -> BoardTask {
             get { chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] }
             _modify { yield &chunks[s >> TaskTable.chunkBits][s & (TaskTable.chunkSize - 1)] }
@@ -182,6 +200,19 @@ public struct TaskTable: Sendable, Sequence {
         _modify {
             if s & 1 == 0 { yield &first[live: s >> 1] } else { yield &second[live: s >> 1] }
         }
+    }
+
+    /// Lends the live task in slot `s` to `body` in place (no copy).
+    @inline(__always)
+    func withLiveTask<R>(slot s: Int, _ body: (BoardTask) -> R) -> R {
+        let (h, l) = Self.split(s)
+        return (h == 0 ? first : second).withLive(l, body)
+    }
+
+    /// Calls `body` with each live task's slot and the task, lent in place (no copy).
+    func forEachLive(_ body: (Int, BoardTask) -> Void) {
+        first.forEachLive { body($0 << 1, $1) }
+        second.forEachLive { body($0 << 1 | 1, $1) }
     }
 
     /// Every id with a slot (live or not).
