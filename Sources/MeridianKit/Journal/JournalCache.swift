@@ -23,6 +23,8 @@ public final class JournalCache: @unchecked Sendable {
     /// The pack opened for loads (with its directory), or nil (none yet, or none valid).
     private var pack: (fd: Int32, slots: [String: JournalCachePack.Slot])?
     private var packOpened = false
+    /// How many entries the pack on disk holds, when known (read with it, or written).
+    private var entriesOnDisk: Int?
 
     public init(directory: String) {
         self.directory = directory
@@ -84,6 +86,7 @@ public final class JournalCache: @unchecked Sendable {
             return
         }
         pack = (fd, slots)
+        entriesOnDisk = slots.count
     }
 
     /// Closes the pack opened for loads; the next load opens the pack then on disk.
@@ -120,7 +123,7 @@ public final class JournalCache: @unchecked Sendable {
     func save(_ states: [(relative: String, path: String, state: JournalFileState)]) {
         let items = states.filter { $0.state.inode != 0 }
         lock.lock()
-        let known = onDisk, packed = pack?.slots.count
+        let known = onDisk, packed = entriesOnDisk
         lock.unlock()
         let changed = packed != items.count || items.contains { item in
             guard let d = known[item.relative] else { return true }
@@ -149,6 +152,7 @@ public final class JournalCache: @unchecked Sendable {
         lock.lock()
         closePack()
         if written {
+            entriesOnDisk = kept.count
             onDisk = [:]
             for k in kept { onDisk[k.relative] = (k.inode, k.consumed) }
         }

@@ -253,11 +253,19 @@ import Glibc
         let pack = dir + "/" + JournalCachePack.fileName
         #expect(SafeFiles.list(dir) == [JournalCachePack.fileName], "the old entries are gone")
         let first = SafeFiles.info(pack).inode
-        _ = try Self.cached(f, dir)
+        let warm = try Team(path: f.path, cache: JournalCache(directory: dir))
+        warm.saveCache()
         #expect(SafeFiles.info(pack).inode == first, "nothing new: not rewritten")
         f.append("journal/ann/lap.jsonl", Line.event(id: "new", lc: 800, by: "ann", op: "task.comment", #""task":"T.2","text":"x""#))
         #expect(try Self.cached(f, dir) == Self.uncached(f))
         #expect(SafeFiles.info(pack).inode != first, "an append rewrites it")
+        // A load that wrote the pack itself knows what it wrote: saving again writes nothing.
+        f.append("journal/ann/lap.jsonl", Line.event(id: "newer", lc: 801, by: "ann", op: "task.comment", #""task":"T.2","text":"y""#))
+        let team = try Team(path: f.path, cache: JournalCache(directory: dir))
+        let written = SafeFiles.info(pack).inode
+        #expect(written != first)
+        team.saveCache()
+        #expect(SafeFiles.info(pack).inode == written, "a save right after the load's own save writes nothing")
     }
 
     /// A cache written in the background while the load goes on holds what a write in line holds.
