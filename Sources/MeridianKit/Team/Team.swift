@@ -52,12 +52,14 @@ public final class Team {
         run(.read) { journal.refresh() }
         run(.config) { group.wait() }
         guard let loaded = configLoad.result else { preconditionFailure("the config load did not run") }
+        config = try loaded.get()
+        // Only for a team directory (the line above throws for anything else), so no write is
+        // left running behind a failed open.
         if saveCacheInBackground, let save = journal.cacheSave() {
             let saving = DispatchGroup()
             DispatchQueue.global().async(group: saving, execute: save)
             pendingCacheSave = saving
         }
-        config = try loaded.get()
         configCache = configLoad.cache
         state = TeamState(columns: config.settings.columns, rotations: Set(config.rotations.map(\.id)))
         snapshot = TeamSnapshot(path: path, settings: config.settings, members: [], rotations: [], state: state, problems: [])
