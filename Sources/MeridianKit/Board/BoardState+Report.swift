@@ -11,9 +11,6 @@ public struct BoardLayout {
     /// Lends the task in `slot` (an entry of `columns`) to `body`, without copying it.
     @inline(__always)
     public func withTask<R>(_ slot: Int, _ body: (BoardTask) -> R) -> R { table.withLiveTask(slot: slot, body) }
-
-    /// How many tasks the columns show in all (a repeated column name counts once).
-    public var taskCount: Int { table.count }
 }
 
 extension BoardState {
